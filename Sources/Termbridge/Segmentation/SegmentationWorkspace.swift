@@ -1,0 +1,140 @@
+import ICU
+
+/// The per-text state of one segmentation pass, kept between calls so that its arrays are
+/// allocated once per segmenter rather than once per line.
+///
+/// Positions are scalar indices 0...n. `boundary[i]` says whether a token boundary falls
+/// before scalar i; `icuBoundary` keeps ICU's own answer for the joining rules to consult.
+struct SegmentationWorkspace {
+    var scalars: [UInt32] = []
+    /// UTF-8 offset of each scalar, plus the total length at index n.
+    var offsets: [Int32] = []
+    var folded: [UInt32] = []
+    var classes: [CharacterClass] = []
+    var utf16: [UInt16] = []
+    var utf16ToScalar: [Int32] = []
+    var icuBoundary: [Bool] = []
+    var boundary: [Bool] = []
+    /// For a position where an unbreakable run starts, the run's end; otherwise -1.
+    var atomicEnd: [Int32] = []
+    /// True for positions strictly inside an unbreakable run.
+    var insideAtomic: [Bool] = []
+    // Dictionary lattice scratch.
+    var matchFirst: [Int32] = []
+    var matchEnds: [Int32] = []
+    var pathCost: [Float] = []
+    var pathBack: [Int32] = []
+
+    var count: Int { scalars.count }
+
+    /// Decodes and folds `bytes`.
+    mutating func load(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        scalars.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        if let bad = UTF8Decoding.decode(bytes, into: &scalars, offsets: &offsets) {
+            throw InvalidUTF8Error(byteOffset: bad)
+        }
+        offsets.append(Int32(bytes.count))
+        let n = scalars.count
+        let normalizer = TextNormalizer.shared
+        folded.removeAll(keepingCapacity: true)
+        classes.removeAll(keepingCapacity: true)
+        folded.reserveCapacity(n)
+        classes.reserveCapacity(n)
+        for scalar in scalars {
+            let f = normalizer.fold(scalar)
+            folded.append(f)
+            classes.append(normalizer.characterClass(of: f))
+        }
+        boundary.removeAll(keepingCapacity: true)
+        boundary.append(contentsOf: repeatElement(false, count: n + 1))
+        atomicEnd.removeAll(keepingCapacity: true)
+        atomicEnd.append(contentsOf: repeatElement(-1, count: n + 1))
+        insideAtomic.removeAll(keepingCapacity: true)
+        insideAtomic.append(contentsOf: repeatElement(false, count: n + 1))
+    }
+
+    /// Runs ICU's word break over the folded text and records its boundaries.
+    mutating func breakWords(with breaker: BreakIterator) throws {
+        let n = scalars.count
+        utf16.removeAll(keepingCapacity: true)
+        utf16.reserveCapacity(n)
+        var allBMP = true
+        for f in folded {
+            if f < 0x10000 {
+                utf16.append(UInt16(f))
+            } else {
+                allBMP = false
+                break
+            }
+        }
+        if !allBMP {
+            utf16.removeAll(keepingCapacity: true)
+            utf16ToScalar.removeAll(keepingCapacity: true)
+            for (index, f) in folded.enumerated() {
+                for unit in Unicode.Scalar(f)!.utf16 {
+                    utf16.append(unit)
+                    utf16ToScalar.append(Int32(index))
+                }
+            }
+            utf16ToScalar.append(Int32(n))
+        }
+        boundary[0] = true
+        boundary[n] = true
+        let map = utf16ToScalar
+        try utf16.withUnsafeBufferPointer { units in
+            try boundary.withUnsafeMutableBufferPointer { marks in
+                if allBMP {
+                    try breaker.forEachBoundary(in: units) { marks[$0.offset] = true }
+                } else {
+                    try breaker.forEachBoundary(in: units) { marks[Int(map[$0.offset])] = true }
+                }
+            }
+        }
+        icuBoundary = boundary
+    }
+
+    /// Marks `start..<end` as one unbreakable token.
+    mutating func markAtomic(_ start: Int, _ end: Int) {
+        guard end - start > 1 else { return }
+        boundary[start] = true
+        boundary[end] = true
+        atomicEnd[start] = Int32(end)
+        for i in (start + 1)..<end {
+            boundary[i] = false
+            insideAtomic[i] = true
+            atomicEnd[i] = -1
+        }
+    }
+
+    /// Calls `body` for every token between consecutive boundaries.
+    func forEachToken(
+        _ body: (_ kind: TokenKind, _ utf8: Range<Int>, _ scalars: Range<Int>) throws -> Void
+    ) throws {
+        let n = scalars.count
+        var start = 0
+        var i = 1
+        while i <= n {
+            if boundary[i] {
+                try body(kind(start, i), Int(offsets[start])..<Int(offsets[i]), start..<i)
+                start = i
+            }
+            i += 1
+        }
+    }
+
+    /// The kind of the token `start..<end`, from the classes of its folded scalars.
+    func kind(_ start: Int, _ end: Int) -> TokenKind {
+        switch classes[start] {
+        case .han: return .hanWord
+        case .letter: return .latinWord
+        case .digit:
+            for i in start..<end where classes[i] == .letter { return .latinWord }
+            for i in start..<end where classes[i] == .han { return .hanWord }
+            return .number
+        case .whitespace: return .whitespace
+        case .punctuation: return .punctuation
+        case .kana, .other: return .other
+        }
+    }
+}

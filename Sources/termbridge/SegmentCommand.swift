@@ -1,0 +1,166 @@
+import ArgumentParser
+import Foundation
+import Termbridge
+
+/// `termbridge segment`: Chinese word segmentation of files or standard input.
+struct SegmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segment",
+        abstract: "Segment Chinese text into words.",
+        discussion: """
+        Reads each FILE (standard input when none is given) line by line in bounded memory.
+        text: one output line per input line, tokens separated by one space, white space
+        dropped (the SIGHAN bakeoff format). tsv: a header, then one token per row with its
+        line, UTF-8 byte and Unicode-scalar offsets within the line, kind and text (white space
+        dropped). jsonl: one object per input line with every token, its kind and offsets.
+        A line longer than 1 MB is handled in pieces cut after white space or punctuation.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, tsv, jsonl
+    }
+
+    @Option(name: .customLong("dict"), help: ArgumentHelp(
+        "A user dictionary: one term per line (a second column is ignored). Repeatable.",
+        valueName: "FILE"))
+    var dictionaries: [String] = []
+
+    @Option(help: "Output format: text, tsv or jsonl.")
+    var format: Format = .text
+
+    @Flag(help: "Split each line into sentences and print each sentence as its own line.")
+    var sentences = false
+
+    @Argument(help: "Input files (UTF-8). Standard input when none is given.")
+    var files: [String] = []
+
+    func run() throws {
+        var dictionary = UserDictionary()
+        for path in dictionaries {
+            let data = try readFile(path)
+            try dictionary.addLines(of: data, file: path)
+        }
+        let segmenter = try Segmenter(dictionary: dictionary)
+        let splitter = sentences ? try SentenceSplitter() : nil
+        let output = BufferedOutput()
+        var writer = SegmentWriter(format: format, output: output)
+        try writer.begin()
+        for path in files.isEmpty ? [nil] : files.map(Optional.some) {
+            let input = try InputFile.open(path)
+            defer { input.close() }
+            var progress = ProgressReporter(name: input.displayName, total: input.size)
+            defer { progress.finish() }
+            var lineScalarOffset = 0
+            try LineReader(descriptor: input.descriptor).forEachLine(progress: { progress.update($0) }) { piece in
+                do {
+                    if let splitter {
+                        let text = try String(strictUTF8: piece.bytes)
+                        for sentence in try splitter.sentences(in: text) {
+                            let bytes = UnsafeBufferPointer(rebasing: piece.bytes[sentence.range.utf8])
+                            try writer.write(segmenter: segmenter, bytes: bytes, line: piece.line,
+                                             utf8Base: sentence.range.utf8.lowerBound,
+                                             scalarBase: lineScalarOffset + sentence.range.scalars.lowerBound,
+                                             endsLine: true)
+                        }
+                        lineScalarOffset += text.unicodeScalars.count
+                    } else {
+                        lineScalarOffset += try writer.write(
+                            segmenter: segmenter, bytes: piece.bytes, line: piece.line,
+                            utf8Base: 0, scalarBase: lineScalarOffset, endsLine: piece.endsLine)
+                    }
+                    if piece.endsLine { lineScalarOffset = 0 }
+                } catch let error as InvalidUTF8Error {
+                    try output.flush()
+                    throw InvalidUTF8Error(file: input.displayName, byteOffset: piece.byteOffset + error.byteOffset)
+                }
+            }
+        }
+        try output.flush()
+    }
+}
+
+/// Writes segmented lines in one of the output formats.
+struct SegmentWriter {
+    let format: SegmentCommand.Format
+    let output: BufferedOutput
+    private var midLine = false
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    init(format: SegmentCommand.Format, output: BufferedOutput) {
+        self.format = format
+        self.output = output
+    }
+
+    func begin() throws {
+        if format == .tsv {
+            try output.write("line\tutf8_start\tutf8_end\tscalar_start\tscalar_end\tkind\ttoken\n")
+        }
+    }
+
+    struct JSONToken: Encodable {
+        var text: String
+        var kind: String
+        var utf8: [Int]
+        var scalars: [Int]
+    }
+
+    struct JSONLine: Encodable {
+        var line: Int
+        var tokens: [JSONToken]
+    }
+
+    /// Segments `bytes` (part of line `line`) and writes it; returns its length in scalars.
+    mutating func write(segmenter: Segmenter, bytes: UnsafeBufferPointer<UInt8>, line: Int,
+                        utf8Base: Int, scalarBase: Int, endsLine: Bool) throws -> Int {
+        var scalarCount = 0
+        switch format {
+        case .text:
+            var first = !midLine
+            try segmenter.segment(utf8: bytes) { kind, utf8, scalars in
+                scalarCount = scalars.upperBound
+                guard kind != .whitespace else { return }
+                if !first { try output.write(byte: 0x20) }
+                first = false
+                try output.write(UnsafeBufferPointer(rebasing: bytes[utf8]))
+            }
+            midLine = !endsLine && !first
+            if endsLine { try output.write(byte: 0x0A) }
+        case .tsv:
+            try segmenter.segment(utf8: bytes) { kind, utf8, scalars in
+                scalarCount = scalars.upperBound
+                guard kind != .whitespace else { return }
+                try output.write("\(line)\t\(utf8Base + utf8.lowerBound)\t\(utf8Base + utf8.upperBound)\t"
+                                 + "\(scalarBase + scalars.lowerBound)\t\(scalarBase + scalars.upperBound)\t"
+                                 + "\(kind.rawValue)\t")
+                try output.write(UnsafeBufferPointer(rebasing: bytes[utf8]))
+                try output.write(byte: 0x0A)
+            }
+        case .jsonl:
+            var tokens: [JSONToken] = []
+            for token in try segmenter.tokens(utf8: bytes) {
+                scalarCount = token.range.scalars.upperBound
+                tokens.append(JSONToken(
+                    text: token.text, kind: token.kind.rawValue,
+                    utf8: [utf8Base + token.range.utf8.lowerBound, utf8Base + token.range.utf8.upperBound],
+                    scalars: [scalarBase + token.range.scalars.lowerBound, scalarBase + token.range.scalars.upperBound]))
+            }
+            try output.write(String(decoding: try encoder.encode(JSONLine(line: line, tokens: tokens)), as: UTF8.self))
+            try output.write(byte: 0x0A)
+        }
+        return scalarCount
+    }
+}
+
+/// Reads a whole (small) file, with the file named in the error.
+func readFile(_ path: String) throws -> Data {
+    do {
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+        throw FileError(path: path, message: "cannot read: \((error as NSError).localizedDescription)")
+    }
+}

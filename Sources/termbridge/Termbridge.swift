@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct TermbridgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "termbridge",
+        abstract: "Chinese–English terminology: segment, align, extract and check.",
+        subcommands: [SegmentCommand.self]
+    )
+}
