@@ -1,1 +1,26 @@
-print("bench")
+// termbridge-bench: throughput figures for Termbridge, side by side with anchors measured
+// in the same run. Usage: termbridge-bench segment [--input FILE] [--dict FILE] [--raw-icu BIN]
+import Foundation
+import ICU
+import Termbridge
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first else {
+    print("usage: termbridge-bench segment [--input FILE] [--dict FILE] [--raw-icu BIN] [--cli BIN]")
+    exit(2)
+}
+func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+
+switch command {
+case "segment":
+    try SegmentBenchmark(
+        input: option("--input"), dictionary: option("--dict"),
+        rawICU: option("--raw-icu"), cli: option("--cli")
+    ).run()
+default:
+    print("unknown benchmark \(command)")
+    exit(2)
+}

@@ -11,6 +11,8 @@
 #include <unicode/unorm2.h>
 #include <unicode/utrans.h>
 #include <unicode/uversion.h>
+#include <unicode/ucnv.h>
+#include <unicode/uset.h>
 
 // MARK: Errors
 
@@ -70,5 +72,22 @@ static inline void cicu_utrans_transUChars(const UTransliterator *trans, UChar *
     int32_t limit = *textLength;
     utrans_transUChars(trans, text, textLength, capacity, 0, &limit, status);
 }
+
+// MARK: Character sets of legacy encodings
+
+/// The set of code points that round-trip through the named converter (e.g. "GB2312"),
+/// or NULL with `*status` set. Close with cicu_uset_close.
+static inline USet *cicu_roundtripSet(const char *converterName, UErrorCode *status) {
+    UConverter *converter = ucnv_open(converterName, status);
+    if (U_FAILURE(*status)) return NULL;
+    USet *set = uset_openEmpty();
+    ucnv_getUnicodeSet(converter, set, UCNV_ROUNDTRIP_SET, status);
+    ucnv_close(converter);
+    if (U_FAILURE(*status)) { uset_close(set); return NULL; }
+    uset_freeze(set);
+    return set;
+}
+static inline int cicu_uset_contains(const USet *set, UChar32 c) { return uset_contains(set, c) ? 1 : 0; }
+static inline void cicu_uset_close(USet *set) { uset_close(set); }
 
 #endif

@@ -85,6 +85,7 @@ struct SegmentWriter {
     let format: SegmentCommand.Format
     let output: BufferedOutput
     private var midLine = false
+    private var lineBuffer: [UInt8] = []
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -120,16 +121,22 @@ struct SegmentWriter {
         var scalarCount = 0
         switch format {
         case .text:
+            // One write per line: the tokens go into a local buffer first.
+            var line = lineBuffer
+            lineBuffer = []
+            line.removeAll(keepingCapacity: true)
             var first = !midLine
             try segmenter.segment(utf8: bytes) { kind, utf8, scalars in
                 scalarCount = scalars.upperBound
                 guard kind != .whitespace else { return }
-                if !first { try output.write(byte: 0x20) }
+                if !first { line.append(0x20) }
                 first = false
-                try output.write(UnsafeBufferPointer(rebasing: bytes[utf8]))
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[utf8]))
             }
             midLine = !endsLine && !first
-            if endsLine { try output.write(byte: 0x0A) }
+            if endsLine { line.append(0x0A) }
+            try line.withUnsafeBufferPointer { try output.write($0) }
+            lineBuffer = line
         case .tsv:
             try segmenter.segment(utf8: bytes) { kind, utf8, scalars in
                 scalarCount = scalars.upperBound

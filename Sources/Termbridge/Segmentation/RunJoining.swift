@@ -1,7 +1,8 @@
 /// The joining stage: runs that ICU leaves in pieces become single, unbreakable tokens.
 extension SegmentationWorkspace {
     mutating func joinRuns(options: Segmenter.Options) {
-        joinAlphanumericRuns()
+        joinChineseNumeralYears()
+        joinAlphanumericRuns(unitsJoined: options.joinsNumberUnits)
         joinDottedNames()
         if options.joinsTransliteratedNames { joinTransliteratedRuns() }
     }
@@ -12,10 +13,18 @@ extension SegmentationWorkspace {
         return c == .letter || c == .digit
     }
 
+    @inline(__always)
+    private func has(_ i: Int, _ flag: CharacterFlags) -> Bool {
+        let f = folded[i]
+        return f < 0x10000 && flags[Int(f)].contains(flag)
+    }
+
     /// Latin words with inner hyphens, apostrophes and dots (non-NATO, ally's, U.S.), digits
     /// and letters together (G7, F-16), numbers with thousands separators and decimals
-    /// (2,000, 3.5). A trailing dot is kept for initialisms (U.S.).
-    private mutating func joinAlphanumericRuns() {
+    /// (2,000, 3.5), with a sign (-5) and a unit that makes one word with them (2024年, 6%).
+    /// A trailing dot is kept for initialisms (U.S.). All such runs are unbreakable, even
+    /// where ICU agrees, so that dictionary terms cannot cut inside them.
+    private mutating func joinAlphanumericRuns(unitsJoined: Bool) {
         let n = count
         var i = 0
         while i < n {
@@ -23,23 +32,22 @@ extension SegmentationWorkspace {
             let start = i
             var end = i
             var onlyInitials = true     // single letters separated by dots: U.S, U.K
-            var sawDot = false
+            var dotted = false
             while true {
-                var wordStart = end
+                let wordStart = end
                 while end < n, isAlphanumeric(end) { end += 1 }
                 if end - wordStart != 1 || classes[wordStart] != .letter { onlyInitials = false }
                 guard end + 1 < n, isAlphanumeric(end + 1) else { break }
-                let joiner = folded[end]
                 let before = classes[end - 1], after = classes[end + 1]
                 let joins: Bool
-                switch joiner {
+                switch folded[end] {
                 case 0x2D, 0x2010, 0x2011:          // hyphens: non-NATO, F-16
                     joins = true
                 case 0x27, 0x2019:                  // apostrophes: ally's, O'Brien
                     joins = before == .letter && after == .letter
                 case 0x2E:                          // dot: U.S, 3.5
                     joins = before == after
-                    sawDot = true
+                    dotted = dotted || joins
                 case 0x2C:                          // thousands: 2,000 and 1,000,000
                     joins = before == .digit && threeDigitsFollow(end + 1)
                 default:
@@ -47,12 +55,27 @@ extension SegmentationWorkspace {
                 }
                 guard joins else { break }
                 end += 1
-                wordStart = end
             }
-            if onlyInitials && sawDot && end < n && folded[end] == 0x2E { end += 1 }
-            if spansSeveralSegments(start, end) { markAtomic(start, end) }
+            if onlyInitials && dotted && end < n && folded[end] == 0x2E { end += 1 }
+            var first = start
+            if classes[start] == .digit && isNumber(start, end) {
+                if start > 0, has(start - 1, .numberSign), start == 1 || !isAlphanumeric(start - 2) {
+                    first = start - 1
+                }
+                // 年 only after a four-digit year: 2024年 is a date, 10 年 a duration.
+                if unitsJoined, end < n, has(end, .numberUnit), folded[end] != 0x5E74 || end - start == 4 {
+                    end += 1
+                }
+            }
+            markAtomic(first, end)
             i = max(end, start + 1)
         }
+    }
+
+    /// Whether `start..<end` is digits with separators only.
+    private func isNumber(_ start: Int, _ end: Int) -> Bool {
+        for k in start..<end where classes[k] == .letter { return false }
+        return true
     }
 
     private func threeDigitsFollow(_ i: Int) -> Bool {
@@ -61,9 +84,23 @@ extension SegmentationWorkspace {
         return i + 3 == count || classes[i + 3] != .digit
     }
 
-    private func spansSeveralSegments(_ start: Int, _ end: Int) -> Bool {
-        for k in (start + 1)..<end where boundary[k] { return true }
-        return false
+    /// Years written in Chinese numerals or mixed with digits: 二〇〇一年, 一九九八年, 二０００年.
+    private mutating func joinChineseNumeralYears() {
+        let n = count
+        var i = 0
+        while i + 4 < n {
+            guard folded[i + 4] == 0x5E74 /* 年 */ else { i += 1; continue }
+            var numerals = 0, digits = 0
+            for k in i..<(i + 4) {
+                if has(k, .yearNumeral) { numerals += 1 } else if classes[k] == .digit { digits += 1 }
+            }
+            if numerals > 0 && numerals + digits == 4 && (i == 0 || !has(i - 1, .yearNumeral)) {
+                markAtomic(i, i + 5)
+                i += 5
+            } else {
+                i += 1
+            }
+        }
     }
 
     /// Transliterated names written with a middle dot: 丽贝卡·利斯纳, 穆罕默德·本·萨勒曼.
@@ -71,15 +108,14 @@ extension SegmentationWorkspace {
     /// most eight characters), and takes at least the one character next to the dot.
     private mutating func joinDottedNames() {
         let n = count
-        let dots = TransliterationCharacters.nameDots
         var i = 1
         while i + 1 < n {
-            guard dots.contains(folded[i]), classes[i - 1] == .han, classes[i + 1] == .han else {
+            guard classes[i] == .punctuation, has(i, .nameDot), classes[i - 1] == .han, classes[i + 1] == .han else {
                 i += 1; continue
             }
             let start = extendName(from: i, forward: false)
             var end = extendName(from: i + 1, forward: true)
-            while end + 1 < n, dots.contains(folded[end]), classes[end + 1] == .han {
+            while end + 1 < n, has(end, .nameDot), classes[end + 1] == .han {
                 end = extendName(from: end + 1, forward: true)
             }
             markAtomic(start, end)
@@ -91,7 +127,6 @@ extension SegmentationWorkspace {
     /// far edge of the name part: whole ICU words of transliteration characters.
     private func extendName(from position: Int, forward: Bool) -> Int {
         let limit = 8
-        let translit = TransliterationCharacters.all
         var edge = position
         while true {
             // The ICU word adjacent to `edge` on the side we are extending towards.
@@ -105,7 +140,7 @@ extension SegmentationWorkspace {
             }
             let range = forward ? edge..<other : other..<edge
             guard abs(other - position) <= limit,
-                  range.allSatisfy({ classes[$0] == .han && translit.contains(folded[$0]) })
+                  range.allSatisfy({ classes[$0] == .han && has($0, .transliteration) })
             else { break }
             edge = other
         }
@@ -117,12 +152,11 @@ extension SegmentationWorkspace {
     /// characters (a foreign name ICU does not know: 利斯纳) become one token.
     private mutating func joinTransliteratedRuns() {
         let n = count
-        let translit = TransliterationCharacters.all
         var i = 0
         while i < n {
             var j = i
-            while j < n, icuBoundary[j], j + 1 <= n, icuBoundary[j + 1], !insideAtomic[j],
-                  atomicEnd[j] < 0, classes[j] == .han, translit.contains(folded[j]) {
+            while j < n, icuBoundary[j], icuBoundary[j + 1], !insideAtomic[j], atomicEnd[j] < 0,
+                  classes[j] == .han, has(j, .transliteration) {
                 j += 1
             }
             if j - i >= 3 { markAtomic(i, j) }

@@ -6,6 +6,8 @@ import ICU
 /// Positions are scalar indices 0...n. `boundary[i]` says whether a token boundary falls
 /// before scalar i; `icuBoundary` keeps ICU's own answer for the joining rules to consult.
 struct SegmentationWorkspace {
+    let normalizer = TextNormalizer.shared
+    let flags = CharacterFlags.table
     var scalars: [UInt32] = []
     /// UTF-8 offset of each scalar, plus the total length at index n.
     var offsets: [Int32] = []
@@ -24,43 +26,65 @@ struct SegmentationWorkspace {
     var matchEnds: [Int32] = []
     var pathCost: [Float] = []
     var pathBack: [Int32] = []
+    var nextBoundary: [Int32] = []
 
-    var count: Int { scalars.count }
+    /// The number of scalars in the current text. The arrays are grown, never shrunk,
+    /// so they may be longer than `count + 1`; only the first `count + 1` entries count.
+    private(set) var count = 0
 
-    /// Decodes and folds `bytes`.
+    /// Grows `array` to at least `size` elements.
+    @inline(__always)
+    private static func ensure<T>(_ array: inout [T], _ size: Int, _ filler: T) {
+        if array.count < size { array.append(contentsOf: repeatElement(filler, count: size - array.count)) }
+    }
+
+    /// Decodes and folds `bytes`, and resets the per-position state.
     mutating func load(_ bytes: UnsafeBufferPointer<UInt8>) throws {
-        scalars.removeAll(keepingCapacity: true)
-        offsets.removeAll(keepingCapacity: true)
-        if let bad = UTF8Decoding.decode(bytes, into: &scalars, offsets: &offsets) {
-            throw InvalidUTF8Error(byteOffset: bad)
+        let capacity = bytes.count + 1
+        Self.ensure(&scalars, capacity, 0)
+        Self.ensure(&offsets, capacity, 0)
+        Self.ensure(&folded, capacity, 0)
+        Self.ensure(&classes, capacity, .other)
+        let decoded = scalars.withUnsafeMutableBufferPointer { scalars in
+            offsets.withUnsafeMutableBufferPointer { offsets in
+                UTF8Decoding.decode(bytes, scalars: scalars.baseAddress!, offsets: offsets.baseAddress!)
+            }
         }
-        offsets.append(Int32(bytes.count))
-        let n = scalars.count
-        let normalizer = TextNormalizer.shared
-        folded.removeAll(keepingCapacity: true)
-        classes.removeAll(keepingCapacity: true)
-        folded.reserveCapacity(n)
-        classes.reserveCapacity(n)
-        for scalar in scalars {
-            let f = normalizer.fold(scalar)
-            folded.append(f)
-            classes.append(normalizer.characterClass(of: f))
+        let n: Int
+        switch decoded {
+        case .success(let decodedCount): n = decodedCount
+        case .failure(let error): count = 0; throw error
         }
-        boundary.removeAll(keepingCapacity: true)
-        boundary.append(contentsOf: repeatElement(false, count: n + 1))
-        atomicEnd.removeAll(keepingCapacity: true)
-        atomicEnd.append(contentsOf: repeatElement(-1, count: n + 1))
-        insideAtomic.removeAll(keepingCapacity: true)
-        insideAtomic.append(contentsOf: repeatElement(false, count: n + 1))
+        count = n
+        offsets[n] = Int32(bytes.count)
+        let normalizer = self.normalizer
+        scalars.withUnsafeBufferPointer { scalars in
+            folded.withUnsafeMutableBufferPointer { folded in
+                classes.withUnsafeMutableBufferPointer { classes in
+                    for i in 0..<n {
+                        let f = normalizer.fold(scalars[i])
+                        folded[i] = f
+                        classes[i] = normalizer.characterClass(of: f)
+                    }
+                }
+            }
+        }
+        Self.ensure(&boundary, n + 1, false)
+        Self.ensure(&icuBoundary, n + 1, false)
+        Self.ensure(&atomicEnd, n + 1, -1)
+        Self.ensure(&insideAtomic, n + 1, false)
+        boundary.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: false, count: n + 1) }
+        atomicEnd.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: -1, count: n + 1) }
+        insideAtomic.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: false, count: n + 1) }
     }
 
     /// Runs ICU's word break over the folded text and records its boundaries.
     mutating func breakWords(with breaker: BreakIterator) throws {
-        let n = scalars.count
+        let n = count
         utf16.removeAll(keepingCapacity: true)
         utf16.reserveCapacity(n)
         var allBMP = true
-        for f in folded {
+        for f in folded[..<n] {
             if f < 0x10000 {
                 utf16.append(UInt16(f))
             } else {
@@ -71,7 +95,7 @@ struct SegmentationWorkspace {
         if !allBMP {
             utf16.removeAll(keepingCapacity: true)
             utf16ToScalar.removeAll(keepingCapacity: true)
-            for (index, f) in folded.enumerated() {
+            for (index, f) in folded[..<n].enumerated() {
                 for unit in Unicode.Scalar(f)!.utf16 {
                     utf16.append(unit)
                     utf16ToScalar.append(Int32(index))
@@ -91,7 +115,9 @@ struct SegmentationWorkspace {
                 }
             }
         }
-        icuBoundary = boundary
+        icuBoundary.withUnsafeMutableBufferPointer { icu in
+            boundary.withUnsafeBufferPointer { icu.baseAddress!.update(from: $0.baseAddress!, count: n + 1) }
+        }
     }
 
     /// Marks `start..<end` as one unbreakable token.
@@ -111,7 +137,7 @@ struct SegmentationWorkspace {
     func forEachToken(
         _ body: (_ kind: TokenKind, _ utf8: Range<Int>, _ scalars: Range<Int>) throws -> Void
     ) throws {
-        let n = scalars.count
+        let n = count
         var start = 0
         var i = 1
         while i <= n {

@@ -36,11 +36,24 @@ public struct UserDictionary: Sendable {
     }
 
     mutating func add(folded: [UInt32]) {
-        guard !folded.isEmpty else { return }
+        guard !folded.isEmpty, !Self.isClauseFragment(folded) else { return }
         if trie.value(for: folded) < 0 {
             trie.insert(folded, value: Int32(folded.count))
             count += 1
         }
+    }
+
+    /// Clause punctuation, which never starts or ends a word.
+    static let clausePunctuation: Set<UInt32> = Set("，。、；：？！,;:?!".unicodeScalars.map(\.value))
+
+    /// Whether a folded term is a fragment of a clause rather than a word: Han text that
+    /// starts or ends with clause punctuation (word lists cut from corpora hold such
+    /// entries, e.g. `，还`). Such terms are skipped.
+    static func isClauseFragment(_ folded: [UInt32]) -> Bool {
+        guard folded.count > 1,
+              clausePunctuation.contains(folded[0]) || clausePunctuation.contains(folded[folded.count - 1])
+        else { return false }
+        return folded.contains { TextNormalizer.shared.characterClass(of: $0) == .han }
     }
 
     /// Whether `term` is in the dictionary (after folding).
@@ -65,13 +78,13 @@ public struct UserDictionary: Sendable {
     /// Adds the terms of a dictionary file's contents (see ``load(contentsOf:)``).
     public mutating func addLines(of data: Data, file: String? = nil) throws {
         let normalizer = TextNormalizer.shared
-        var scalars: [UInt32] = []
-        var offsets: [Int32] = []
-        try data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            if let bad = UTF8Decoding.decode(bytes, into: &scalars, offsets: &offsets) {
-                throw InvalidUTF8Error(file: file, byteOffset: bad)
+        let scalars: [UInt32]
+        do {
+            scalars = try data.withUnsafeBytes { raw in
+                try UTF8Decoding.scalars(of: raw.bindMemory(to: UInt8.self))
             }
+        } catch let error as InvalidUTF8Error {
+            throw InvalidUTF8Error(file: file, byteOffset: error.byteOffset)
         }
         var start = 0
         if scalars.first == 0xFEFF { start = 1 }

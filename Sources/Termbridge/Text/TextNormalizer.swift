@@ -20,7 +20,8 @@ public enum CharacterClass: UInt8, Sendable {
 
 /// Folds each Unicode scalar to the form Termbridge matches on: NFKC (full-width ASCII to
 /// ASCII, compatibility ideographs to unified ones), then Traditional to Simplified Chinese
-/// (ICU's `Hant-Hans`).
+/// (ICU's `Hant-Hans`) for characters outside the Simplified repertoire (GB2312), so
+/// 準 → 准 while 著名 and 俱乐部 stay as they are.
 ///
 /// The folding is scalar-for-scalar — a scalar whose folded form would be several scalars
 /// is left as it is — so position *k* of the normalized text is position *k* of the
@@ -74,10 +75,14 @@ public struct TextNormalizer: Sendable {
             return UInt32(value)
         }
         try Self.foldEach(candidates, through: { try Normalization.nfkc.apply($0) }, into: &folded)
-        // Then Traditional → Simplified for every ideograph (after NFKC).
+        // Then Traditional → Simplified for every ideograph (after NFKC) that is not itself
+        // in the core Simplified repertoire (GB2312): Hant-Hans maps 著 to 着 and 俱 to 具,
+        // right for Traditional text but wrong for 著名 and 俱乐部 in Simplified text.
+        let simplifiedRepertoire = try EncodableSet(encoding: "GB2312")
         let ideographs = (0x2E80..<0x10000).filter { value in
             let f = folded[value]
-            return f < 0x10000 && Unicode.Scalar(f)?.properties.isIdeographic == true
+            guard f < 0x10000, let scalar = Unicode.Scalar(f), scalar.properties.isIdeographic else { return false }
+            return !simplifiedRepertoire.contains(scalar)
         }.map { UInt32($0) }
         let hantHans = try Transform(id: "Hant-Hans")
         var simplified = folded

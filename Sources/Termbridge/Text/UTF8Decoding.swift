@@ -19,64 +19,77 @@ public struct InvalidUTF8Error: Error, Equatable, Sendable, CustomStringConverti
 }
 
 /// Strict UTF-8 decoding (RFC 3629): rejects overlong forms, surrogates, code points above
-/// U+10FFFF and truncated sequences. O(n), no allocation beyond the output arrays.
+/// U+10FFFF and truncated sequences. O(n).
 enum UTF8Decoding {
-    /// Decodes `bytes`, appending each scalar's value to `scalars` and its byte offset
-    /// (relative to `bytes`) to `offsets`. Appends nothing when the input is invalid.
+    /// Decodes `bytes` into `scalars` (scalar values) and `offsets` (each scalar's byte
+    /// offset), which must each have room for `bytes.count` elements.
     ///
-    /// - Returns: the offset of the first invalid byte, or `nil` when all of `bytes` is valid.
+    /// - Returns: the number of scalars, or the offset of the first invalid byte as
+    ///   `.failure`.
+    @inline(__always)
     static func decode(
         _ bytes: UnsafeBufferPointer<UInt8>,
-        into scalars: inout [UInt32],
-        offsets: inout [Int32]
-    ) -> Int? {
-        let scalarStart = scalars.count
-        let offsetStart = offsets.count
+        scalars: UnsafeMutablePointer<UInt32>,
+        offsets: UnsafeMutablePointer<Int32>
+    ) -> Result<Int, InvalidUTF8Error> {
         var i = 0
+        var count = 0
         let n = bytes.count
         while i < n {
             let b0 = bytes[i]
             if b0 < 0x80 {
-                scalars.append(UInt32(b0)); offsets.append(Int32(i)); i += 1
+                scalars[count] = UInt32(b0); offsets[count] = Int32(i); count += 1; i += 1
                 continue
             }
             var value: UInt32
-            var length: Int
-            var minimum: UInt32
+            let length: Int
+            let minimum: UInt32
             switch b0 {
             case 0xC2...0xDF: value = UInt32(b0 & 0x1F); length = 2; minimum = 0x80
             case 0xE0...0xEF: value = UInt32(b0 & 0x0F); length = 3; minimum = 0x800
             case 0xF0...0xF4: value = UInt32(b0 & 0x07); length = 4; minimum = 0x10000
-            default:
-                scalars.removeSubrange(scalarStart...); offsets.removeSubrange(offsetStart...)
-                return i
+            default: return .failure(InvalidUTF8Error(byteOffset: i))
             }
-            if i + length > n {
-                scalars.removeSubrange(scalarStart...); offsets.removeSubrange(offsetStart...)
-                return i
-            }
+            guard i + length <= n else { return .failure(InvalidUTF8Error(byteOffset: i)) }
             for k in 1..<length {
                 let b = bytes[i + k]
-                guard b & 0xC0 == 0x80 else {
-                    scalars.removeSubrange(scalarStart...); offsets.removeSubrange(offsetStart...)
-                    return i
-                }
+                guard b & 0xC0 == 0x80 else { return .failure(InvalidUTF8Error(byteOffset: i)) }
                 value = value << 6 | UInt32(b & 0x3F)
             }
-            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) {
-                scalars.removeSubrange(scalarStart...); offsets.removeSubrange(offsetStart...)
-                return i
+            guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else {
+                return .failure(InvalidUTF8Error(byteOffset: i))
             }
-            scalars.append(value); offsets.append(Int32(i)); i += length
+            scalars[count] = value; offsets[count] = Int32(i); count += 1; i += length
         }
-        return nil
+        return .success(count)
     }
 
     /// The offset of the first invalid byte in `bytes`, or `nil` when it is valid UTF-8.
     static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var scalars: [UInt32] = []
-        var offsets: [Int32] = []
-        return decode(bytes, into: &scalars, offsets: &offsets)
+        let scalars = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, bytes.count))
+        let offsets = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, bytes.count))
+        defer { scalars.deallocate(); offsets.deallocate() }
+        if case .failure(let error) = decode(bytes, scalars: scalars, offsets: offsets) {
+            return error.byteOffset
+        }
+        return nil
+    }
+
+    /// Decodes all of `bytes` into an array of scalar values.
+    static func scalars(of bytes: UnsafeBufferPointer<UInt8>) throws(InvalidUTF8Error) -> [UInt32] {
+        var scalars = [UInt32](repeating: 0, count: bytes.count)
+        let offsets = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, bytes.count))
+        defer { offsets.deallocate() }
+        let result = scalars.withUnsafeMutableBufferPointer { buffer in
+            decode(bytes, scalars: buffer.baseAddress!, offsets: offsets)
+        }
+        switch result {
+        case .success(let count):
+            scalars.removeSubrange(count...)
+            return scalars
+        case .failure(let error):
+            throw error
+        }
     }
 }
 
