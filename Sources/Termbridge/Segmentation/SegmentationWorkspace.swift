@@ -155,8 +155,8 @@ struct SegmentationWorkspace {
         case .han: return .hanWord
         case .letter: return .latinWord
         case .digit:
+            // G7 and 3D are words; 2,000, 2024年 and 3.5% are numbers.
             for i in start..<end where classes[i] == .letter { return .latinWord }
-            for i in start..<end where classes[i] == .han { return .hanWord }
             return .number
         case .whitespace: return .whitespace
         case .punctuation: return .punctuation

@@ -1,0 +1,18 @@
+SHELL := /bin/bash
+# The two commands of the README: `make run` and `make test`. Both set up a fresh Debian
+# machine first (system packages, CC-CEDICT, build) through scripts/setup.sh.
+.PHONY: setup run test bench
+
+setup:
+	@scripts/setup.sh
+
+# The main job on the sample corpus.
+run: setup
+	@scripts/run-corpus.sh
+
+test: setup
+	swift test 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]'; exit $${PIPESTATUS[0]}
+
+# Benchmarks: release build, the raw ICU anchor in C, then the figures of the README.
+bench: setup
+	@scripts/bench.sh

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `termbridge eval`: score Termbridge against gold standards.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score segmentation or alignment against a gold standard.",
+        subcommands: [EvalSegmentCommand.self]
+    )
+}

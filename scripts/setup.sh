@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian machine for Termbridge: the system libraries it links against
+# and the tools its tests call, the CC-CEDICT background lexicon, then a debug build.
+# Idempotent: installs only what is missing, downloads only what is absent.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# libicu-dev: ICU (segmentation, transforms); libstemmer-dev: Snowball stemmers;
+# libxml2-utils: xmllint for schema validation; ripgrep: the matcher benchmark's anchor.
+packages=(libicu-dev pkg-config libstemmer-dev libxml2-utils ripgrep python3 python3-pip)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+# python3 and pip may come from elsewhere (pyenv); only ask apt for them when absent.
+command -v python3 >/dev/null && missing=("${missing[@]/python3}")
+python3 -m pip --version >/dev/null 2>&1 && missing=("${missing[@]/python3-pip}")
+missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
+if ((${#missing[@]})); then
+    echo "setup: installing ${missing[*]}"
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+scripts/fetch-cedict.sh
+
+swift build 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
+test "${PIPESTATUS[0]}" -eq 0
