@@ -44,10 +44,8 @@ let package = Package(
             path: "Benchmarks/termbridge-bench"
         ),
         .testTarget(name: "ICUTests", dependencies: ["ICU"]),
-        .testTarget(
-            name: "TermbridgeTests",
-            dependencies: ["Termbridge"],
-            resources: []
-        ),
+        .testTarget(name: "TermbridgeTests", dependencies: ["Termbridge"]),
+        // Runs the built `termbridge` executable as users do (depending on it builds it).
+        .testTarget(name: "termbridgeTests", dependencies: ["termbridge"]),
     ]
 )

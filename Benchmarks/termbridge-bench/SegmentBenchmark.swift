@@ -31,7 +31,7 @@ struct SegmentBenchmark {
 
         // Rounds interleave the contenders, so that a slow spell of the machine hits all of
         // them alike; each figure is the best of the rounds.
-        let rounds = 3
+        let rounds = 5
         var best = [String: Double]()
         func record(_ name: String, _ seconds: Double) { best[name] = min(best[name] ?? .infinity, seconds) }
         for _ in 0..<rounds {

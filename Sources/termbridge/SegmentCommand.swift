@@ -116,6 +116,7 @@ struct SegmentWriter {
     }
 
     /// Segments `bytes` (part of line `line`) and writes it; returns its length in scalars.
+    @discardableResult
     mutating func write(segmenter: Segmenter, bytes: UnsafeBufferPointer<UInt8>, line: Int,
                         utf8Base: Int, scalarBase: Int, endsLine: Bool) throws -> Int {
         var scalarCount = 0
