@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The C surface of the system ICU library: `static inline` wrappers around ICU's
@@ -17,6 +18,11 @@ let package = Package(
             name: "CICU",
             pkgConfig: "icu-uc icu-i18n",
             providers: [.apt(["libicu-dev"])]
+        ),
+        // Snowball stemmers (libstemmer), for English term matching.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]
         ),
         // The only Swift code that touches ICU. It must not import Foundation: Foundation
         // carries its own ICU headers and the two clang modules clash.
@@ -29,7 +35,11 @@ let package = Package(
         ),
         .target(
             name: "Termbridge",
-            dependencies: ["ICU"]
+            dependencies: [
+                "ICU",
+                "CStemmer",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
         ),
         .executableTarget(
             name: "termbridge",

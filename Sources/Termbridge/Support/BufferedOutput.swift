@@ -47,7 +47,7 @@ public final class BufferedOutput {
             }
             if result < 0 {
                 if errno == EINTR { continue }
-                let message = String(cString: strerror(errno))
+                let message = systemErrorMessage()
                 buffer.removeAll(keepingCapacity: true)
                 throw FileError(path: descriptor == 1 ? "<stdout>" : nil, message: "cannot write: \(message)")
             }

@@ -102,7 +102,7 @@ public struct LineReader {
             }
             if got < 0 {
                 if errno == EINTR { continue }
-                throw FileError(path: nil, message: String(cString: strerror(errno)))
+                throw FileError(path: nil, message: systemErrorMessage())
             }
             if got == 0 { atEnd = true } else { filled += got }
             progress?(bufferOffset + filled)

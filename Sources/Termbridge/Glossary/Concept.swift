@@ -1,0 +1,88 @@
+/// The terms of one language within a concept (TBX's `langSec`), in order.
+public struct LanguageTerms: Sendable, Hashable, Codable {
+    /// A BCP 47 language tag, e.g. `zh` or `en`.
+    public var language: String
+    /// The terms, preferred ones first by convention.
+    public var terms: [Term]
+
+    public init(language: String, terms: [Term]) {
+        self.language = language
+        self.terms = terms
+    }
+}
+
+/// One concept (TBX's `conceptEntry`): an idea, named by terms in each language.
+public struct Concept: Sendable, Hashable, Codable {
+    /// Identifier, unique within a glossary.
+    public var id: String
+    /// Subject field, e.g. `alliances`.
+    public var subject: String?
+    /// What the concept is.
+    public var definition: String?
+    /// A note for translators.
+    public var note: String?
+    /// Terms per language, in order.
+    public var languages: [LanguageTerms]
+    /// TBX data categories without a field of their own.
+    public var extra: [DataCategory]
+
+    public init(id: String, subject: String? = nil, definition: String? = nil, note: String? = nil,
+                languages: [LanguageTerms] = [], extra: [DataCategory] = []) {
+        self.id = id
+        self.subject = subject
+        self.definition = definition
+        self.note = note
+        self.languages = languages
+        self.extra = extra
+    }
+
+    /// The terms in `language` (a primary tag such as `zh` also finds `zh-CN` and `zh-Hans`).
+    public func terms(in language: String) -> [Term] {
+        languages.filter { Self.tag($0.language, matches: language) }.flatMap(\.terms)
+    }
+
+    /// The preferred term in `language`, or the first acceptable one when none is preferred.
+    public func preferredTerm(in language: String) -> Term? {
+        let terms = terms(in: language)
+        return terms.first { $0.status == .preferred } ?? terms.first { $0.status.isAcceptable }
+    }
+
+    /// Adds `term` to `language`, creating the language section when needed.
+    public mutating func add(_ term: Term, in language: String) {
+        if let index = languages.firstIndex(where: { Self.tag($0.language, matches: language) }) {
+            languages[index].terms.append(term)
+        } else {
+            languages.append(LanguageTerms(language: language, terms: [term]))
+        }
+    }
+
+    /// Whether tag `tag` belongs to language `language` (`zh-Hans` belongs to `zh`).
+    public static func tag(_ tag: String, matches language: String) -> Bool {
+        let t = tag.lowercased(), l = language.lowercased()
+        return t == l || t.hasPrefix(l + "-") || t.hasPrefix(l + "_")
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, subject, definition, note, languages, extra
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        subject = try c.decodeIfPresent(String.self, forKey: .subject)
+        definition = try c.decodeIfPresent(String.self, forKey: .definition)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+        languages = try c.decodeIfPresent([LanguageTerms].self, forKey: .languages) ?? []
+        extra = try c.decodeIfPresent([DataCategory].self, forKey: .extra) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encodeIfPresent(subject, forKey: .subject)
+        try c.encodeIfPresent(definition, forKey: .definition)
+        try c.encodeIfPresent(note, forKey: .note)
+        try c.encode(languages, forKey: .languages)
+        if !extra.isEmpty { try c.encode(extra, forKey: .extra) }
+    }
+}

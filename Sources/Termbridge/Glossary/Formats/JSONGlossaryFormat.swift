@@ -1,0 +1,39 @@
+import Foundation
+
+/// Termbridge's JSON form of a glossary: the model as `Codable` gives it, pretty-printed,
+/// with keys sorted so that files diff well and are stable from run to run.
+enum JSONGlossaryFormat {
+    static func read(_ data: Data, file: String?) throws -> Glossary {
+        do {
+            return try JSONDecoder().decode(Glossary.self, from: data)
+        } catch let DecodingError.dataCorrupted(context) {
+            throw FileError(path: file, message: "malformed JSON: \(Self.describe(context))")
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw FileError(path: file, message: "missing \"\(key.stringValue)\" at \(Self.path(context))")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw FileError(path: file, message: "unexpected value at \(Self.path(context)): \(context.debugDescription)")
+        }
+    }
+
+    static func write(_ glossary: Glossary) throws -> (data: Data, warnings: [GlossaryWarning]) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(try glossary.fillingPinyin())
+        data.append(0x0A)
+        return (data, [])
+    }
+
+    private static func path(_ context: DecodingError.Context) -> String {
+        let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return path.isEmpty ? "the top level" : path
+    }
+
+    private static func describe(_ context: DecodingError.Context) -> String {
+        // Foundation puts the line and column of a syntax error in the underlying error.
+        if let underlying = context.underlyingError as NSError?,
+           let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String {
+            return detail
+        }
+        return context.debugDescription
+    }
+}

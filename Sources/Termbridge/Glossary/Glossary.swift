@@ -1,0 +1,141 @@
+import Foundation
+
+/// A concept-oriented termbase: concepts, each named by terms in several languages with a
+/// status per term. Read and written as TSV, CSV, JSON, TBX (v3 and 2008), read from
+/// CC-CEDICT, written as Markdown (see ``GlossaryFormat``).
+public struct Glossary: Sendable, Hashable, Codable {
+    /// The concepts, in file order.
+    public var concepts: [Concept]
+
+    public init(concepts: [Concept] = []) {
+        self.concepts = concepts
+    }
+
+    /// The concept with identifier `id`.
+    public func concept(withID id: String) -> Concept? {
+        concepts.first { $0.id == id }
+    }
+
+    /// Every language tag used, in order of first appearance.
+    public var languages: [String] {
+        var seen: [String] = []
+        for concept in concepts {
+            for section in concept.languages where !seen.contains(section.language) {
+                seen.append(section.language)
+            }
+        }
+        return seen
+    }
+
+    /// This glossary with pinyin computed (ICU `Han-Latin`) for every Chinese term that has
+    /// none.
+    public func fillingPinyin() throws -> Glossary {
+        var copy = self
+        for c in copy.concepts.indices {
+            for l in copy.concepts[c].languages.indices where Concept.tag(copy.concepts[c].languages[l].language, matches: "zh") {
+                for t in copy.concepts[c].languages[l].terms.indices where copy.concepts[c].languages[l].terms[t].pinyin == nil {
+                    copy.concepts[c].languages[l].terms[t].pinyin = try Pinyin.of(copy.concepts[c].languages[l].terms[t].text)
+                }
+            }
+        }
+        return copy
+    }
+}
+
+/// Something a format could not carry, reported instead of dropped silently.
+public struct GlossaryWarning: Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// A file format for glossaries.
+public enum GlossaryFormat: String, Sendable, CaseIterable {
+    /// Tab-separated values, one concept per row (see `DelimitedGlossaryFormat`).
+    case tsv
+    /// Comma-separated values (RFC 4180), one concept per row.
+    case csv
+    /// Termbridge's JSON: the model, pretty-printed with sorted keys.
+    case json
+    /// TBX v3 (ISO 30042:2019), TBX-Basic dialect. Reading also accepts TBX 2008.
+    case tbx
+    /// TBX 2008 (`<martif>`), TBX-Basic, for translate-toolkit and older CAT tools.
+    case tbx2008
+    /// CC-CEDICT's `cedict_ts.u8` line format (read only).
+    case cedict
+    /// A Markdown table for people (write only).
+    case markdown
+
+    /// The format a file name implies by its extension, if any.
+    public init?(path: String) {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { self = .tsv }
+        else if lower.hasSuffix(".csv") { self = .csv }
+        else if lower.hasSuffix(".json") { self = .json }
+        else if lower.hasSuffix(".tbx") || lower.hasSuffix(".xml") { self = .tbx }
+        else if lower.hasSuffix(".u8") || lower.contains("cedict") { self = .cedict }
+        else if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { self = .markdown }
+        else { return nil }
+    }
+
+    public var canRead: Bool { self != .markdown }
+    public var canWrite: Bool { self != .cedict }
+}
+
+extension Glossary {
+    /// Reads a glossary file; the format comes from `format`, else from the extension.
+    ///
+    /// - Throws: ``FileError`` with the file, line and column of malformed content, or
+    ///   ``InvalidUTF8Error``.
+    public static func read(contentsOf path: String, format: GlossaryFormat? = nil) throws -> Glossary {
+        guard let format = format ?? GlossaryFormat(path: path) else {
+            throw FileError(path: path, message: "cannot tell the glossary format from the extension; use .tsv, .csv, .json, .tbx, .u8 (CC-CEDICT) or give --format")
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw FileError(path: path, message: "cannot read: \(error.localizedDescription)")
+        }
+        return try read(data, format: format, file: path)
+    }
+
+    /// Reads a glossary from `data` in `format`; `file` names the source in errors.
+    public static func read(_ data: Data, format: GlossaryFormat, file: String? = nil) throws -> Glossary {
+        switch format {
+        case .tsv: return try DelimitedGlossaryFormat(delimiter: "\t").read(data, file: file)
+        case .csv: return try DelimitedGlossaryFormat(delimiter: ",").read(data, file: file)
+        case .json: return try JSONGlossaryFormat.read(data, file: file)
+        case .tbx, .tbx2008: return try TBXGlossaryFormat.read(data, file: file)
+        case .cedict: return try CEDICTLexicon.read(data, file: file).glossary()
+        case .markdown:
+            throw FileError(path: file, message: "Markdown glossaries are written for people and cannot be read back")
+        }
+    }
+
+    /// The glossary encoded in `format`, with what the format could not carry.
+    public func encoded(as format: GlossaryFormat) throws -> (data: Data, warnings: [GlossaryWarning]) {
+        switch format {
+        case .tsv: return try DelimitedGlossaryFormat(delimiter: "\t").write(self)
+        case .csv: return try DelimitedGlossaryFormat(delimiter: ",").write(self)
+        case .json: return try JSONGlossaryFormat.write(self)
+        case .tbx: return try TBXGlossaryFormat.write(self, version: .v3)
+        case .tbx2008: return try TBXGlossaryFormat.write(self, version: .v2008)
+        case .markdown: return try MarkdownGlossaryFormat.write(self)
+        case .cedict:
+            throw FileError(path: nil, message: "CC-CEDICT is read only; write TSV, CSV, JSON, TBX or Markdown")
+        }
+    }
+
+    /// Writes the glossary to `path` atomically (a temporary file renamed into place, so a
+    /// failure never leaves a half-written file); returns what the format could not carry.
+    @discardableResult
+    public func write(to path: String, format: GlossaryFormat? = nil) throws -> [GlossaryWarning] {
+        guard let format = format ?? GlossaryFormat(path: path) else {
+            throw FileError(path: path, message: "cannot tell the glossary format from the extension; use .tsv, .csv, .json, .tbx or .md, or give --format")
+        }
+        let (data, warnings) = try encoded(as: format)
+        try AtomicFile.write(data, to: path)
+        return warnings
+    }
+}

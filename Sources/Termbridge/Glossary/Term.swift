@@ -1,0 +1,102 @@
+/// How a term may be used: TBX-Basic's administrative status, plus `forbidden`.
+///
+/// TBX-Basic has no forbidden status; Termbridge writes a forbidden term to TBX as
+/// `deprecatedTerm-admn-sts` with the note ``TermStatus/forbiddenNote`` and reads that pair
+/// back as `forbidden`.
+public enum TermStatus: String, Sendable, Codable, CaseIterable, Comparable {
+    /// The term to use.
+    case preferred
+    /// Acceptable, though not preferred.
+    case admitted
+    /// Replaced by a newer term; do not use in new text.
+    case superseded
+    /// Discouraged: a reviewer should replace it.
+    case deprecated
+    /// Must not be used.
+    case forbidden
+
+    /// The note that marks a TBX `deprecatedTerm-admn-sts` term as forbidden.
+    public static let forbiddenNote = "termbridge:forbidden"
+
+    /// Whether a translation may use the term (preferred or admitted).
+    public var isAcceptable: Bool { self == .preferred || self == .admitted }
+
+    private var rank: Int { Self.allCases.firstIndex(of: self)! }
+    public static func < (a: TermStatus, b: TermStatus) -> Bool { a.rank < b.rank }
+}
+
+/// A data category from a TBX file that Termbridge's model has no field for, kept so that
+/// reading and writing TBX loses nothing (e.g. `<descrip type="context">`, `<admin
+/// type="customerSubset">`, `<termNote type="termType">`).
+public struct DataCategory: Sendable, Hashable, Codable {
+    /// The TBX element: `descrip`, `admin`, `termNote`, `note`, `xref`, `ref`, `transacGrp`…
+    public var element: String
+    /// Its `type` attribute, when it has one.
+    public var type: String?
+    /// Its text content (for `xref`, its `target`).
+    public var value: String
+
+    public init(element: String, type: String? = nil, value: String) {
+        self.element = element
+        self.type = type
+        self.value = value
+    }
+}
+
+/// One term: its text in one language and how it may be used.
+public struct Term: Sendable, Hashable, Codable {
+    /// The term as written.
+    public var text: String
+    /// How it may be used.
+    public var status: TermStatus
+    /// Part of speech, as TBX-Basic's picklist names it (`noun`, `verb`, `adjective`,
+    /// `adverb`, `properNoun`, `other`).
+    public var partOfSpeech: String?
+    /// A usage note.
+    public var note: String?
+    /// Where the term comes from (TBX `admin type="source"`).
+    public var source: String?
+    /// Pinyin with tone marks, for Chinese terms; computed with ICU's `Han-Latin` when
+    /// absent (see ``Glossary/fillingPinyin()``).
+    public var pinyin: String?
+    /// TBX data categories without a field of their own.
+    public var extra: [DataCategory]
+
+    public init(_ text: String, status: TermStatus = .preferred, partOfSpeech: String? = nil,
+                note: String? = nil, source: String? = nil, pinyin: String? = nil,
+                extra: [DataCategory] = []) {
+        self.text = text
+        self.status = status
+        self.partOfSpeech = partOfSpeech
+        self.note = note
+        self.source = source
+        self.pinyin = pinyin
+        self.extra = extra
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case text, status, partOfSpeech, note, source, pinyin, extra
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        text = try c.decode(String.self, forKey: .text)
+        status = try c.decodeIfPresent(TermStatus.self, forKey: .status) ?? .preferred
+        partOfSpeech = try c.decodeIfPresent(String.self, forKey: .partOfSpeech)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
+        pinyin = try c.decodeIfPresent(String.self, forKey: .pinyin)
+        extra = try c.decodeIfPresent([DataCategory].self, forKey: .extra) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text)
+        try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(partOfSpeech, forKey: .partOfSpeech)
+        try c.encodeIfPresent(note, forKey: .note)
+        try c.encodeIfPresent(source, forKey: .source)
+        try c.encodeIfPresent(pinyin, forKey: .pinyin)
+        if !extra.isEmpty { try c.encode(extra, forKey: .extra) }
+    }
+}
