@@ -4,10 +4,29 @@ public struct LanguageTerms: Sendable, Hashable, Codable {
     public var language: String
     /// The terms, preferred ones first by convention.
     public var terms: [Term]
+    /// TBX data categories at the language level (e.g. a per-language definition).
+    public var extra: [DataCategory]
 
-    public init(language: String, terms: [Term]) {
+    public init(language: String, terms: [Term], extra: [DataCategory] = []) {
         self.language = language
         self.terms = terms
+        self.extra = extra
+    }
+
+    private enum CodingKeys: String, CodingKey { case language, terms, extra }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        language = try c.decode(String.self, forKey: .language)
+        terms = try c.decodeIfPresent([Term].self, forKey: .terms) ?? []
+        extra = try c.decodeIfPresent([DataCategory].self, forKey: .extra) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(language, forKey: .language)
+        try c.encode(terms, forKey: .terms)
+        if !extra.isEmpty { try c.encode(extra, forKey: .extra) }
     }
 }
 

@@ -182,7 +182,9 @@ struct DelimitedGlossaryFormat {
                 for category in term.extra { warnings.note("TBX \(category.element) \(category.type ?? "")", concept.id) }
                 if term.text.contains("|") { warnings.note("terms containing |", concept.id) }
             }
-            for category in concept.extra { warnings.note("TBX \(category.element) \(category.type ?? "")", concept.id) }
+            for category in concept.extra + concept.languages.flatMap(\.extra) {
+                warnings.note("TBX \(category.element) \(category.type ?? "")", concept.id)
+            }
             for name in header {
                 switch name {
                 case "id": row.append(concept.id)
