@@ -17,7 +17,7 @@ struct SegmentBenchmark {
     ]
 
     func run() throws {
-        let inputPath = try input ?? Self.makeInput(targetBytes: 20_000_000)
+        let inputPath = try input ?? Self.makeInput(targetBytes: 20_000_000, name: "segment-input.txt")
         let data = try Data(contentsOf: URL(fileURLWithPath: inputPath))
         let megabytes = Double(data.count) / 1e6
         print("input: \(inputPath) (\(format(megabytes, 1)) MB)")
@@ -73,7 +73,7 @@ struct SegmentBenchmark {
             // Ten times the input, to show that memory does not grow with input size.
             let big = inputPath + ".x10"
             if !FileManager.default.fileExists(atPath: big) {
-                FileManager.default.createFile(atPath: big, contents: nil)
+                _ = FileManager.default.createFile(atPath: big, contents: nil)
                 let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: big))
                 for _ in 0..<10 { handle.write(data) }
                 try handle.close()
@@ -112,13 +112,16 @@ struct SegmentBenchmark {
     }
 
     /// The benchmark text: the first readable default source, repeated to about `targetBytes`.
-    static func makeInput(targetBytes: Int) throws -> String {
+    static func makeInput(targetBytes: Int, name: String) throws -> String {
         guard let source = defaultSources.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
             throw NSError(domain: "no benchmark input; pass --input FILE", code: 1)
         }
         let text = try Data(contentsOf: URL(fileURLWithPath: source))
         try FileManager.default.createDirectory(atPath: "Benchmarks/out", withIntermediateDirectories: true)
-        let path = "Benchmarks/out/segment-input.txt"
+        let path = "Benchmarks/out/" + name
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size >= targetBytes {
+            return path
+        }
         var output = Data()
         while output.count < targetBytes { output.append(text) }
         try output.write(to: URL(fileURLWithPath: path))

@@ -7,6 +7,7 @@ import Termbridge
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
     print("usage: termbridge-bench segment [--input FILE] [--dict FILE] [--raw-icu BIN] [--cli BIN]")
+    print("       termbridge-bench match [--input FILE]")
     exit(2)
 }
 func option(_ name: String) -> String? {
@@ -20,6 +21,8 @@ case "segment":
         input: option("--input"), dictionary: option("--dict"),
         rawICU: option("--raw-icu"), cli: option("--cli")
     ).run()
+case "match":
+    try MatchBenchmark(input: option("--input")).run()
 default:
     print("unknown benchmark \(command)")
     exit(2)

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Termbridge
+
+/// `termbridge glossary merge A B... -o OUT`.
+struct GlossaryMergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge glossaries, uniting concepts that share a term.",
+        discussion: """
+        Concepts that share a preferred or admitted term are united; the others are added.
+        When the same term has different preferred translations, or different statuses, the
+        conflicts are listed and nothing is written (exit 1) unless --prefer first|last says
+        which glossary wins; the losing preferred term is kept as admitted.
+        """
+    )
+
+    @Argument(help: "Glossaries to merge, in order.") var inputs: [String]
+    @Option(name: .shortAndLong, help: ArgumentHelp("The merged glossary.", valueName: "OUT")) var output: String
+    @Option(help: "Which glossary wins a conflict: first or last.") var prefer: MergePreference?
+
+    func validate() throws {
+        if inputs.count < 2 { throw ValidationError("Give at least two glossaries to merge.") }
+    }
+
+    func run() throws {
+        let glossaries = try inputs.map { try readGlossary($0) }
+        let (merged, conflicts) = glossaries[0].merging(Array(glossaries.dropFirst()), preference: prefer)
+        for conflict in conflicts { printError("conflict: \(conflict)") }
+        if !conflicts.isEmpty && prefer == nil {
+            printError("\(conflicts.count) conflict(s); nothing written. Use --prefer first or --prefer last.")
+            throw ExitCode(1)
+        }
+        report(try merged.write(to: output), writing: output)
+        print("\(merged.concepts.count) concepts written to \(output)"
+              + (conflicts.isEmpty ? "" : " (\(conflicts.count) conflict(s) resolved: --prefer \(prefer!.rawValue))"))
+    }
+}
