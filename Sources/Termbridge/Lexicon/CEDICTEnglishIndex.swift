@@ -1,0 +1,231 @@
+/// English ↔ Chinese through CC-CEDICT's glosses, for an aligner that scores a Chinese
+/// sentence against an English one.
+///
+/// The index holds *keys*: the English content words of the cleaned glosses (see
+/// ``CEDICTGlosses``), folded as ``EnglishWord/folded`` is (NFKC, lower case, no possessive
+/// `'s`), then passed through a key function — by default ``contentWord(_:)``, which drops
+/// stop words; an aligner that stems builds its own index with
+/// `CEDICTEnglishIndex(lexicon) { stemmer.stem($0) }` and looks up stems.
+///
+/// Everything is an integer id after one lookup per word:
+///
+///     // once per English sentence: its key ids (a hash lookup per word)
+///     let en = Set(words.compactMap { index.keyID(for: $0.folded) })
+///     // once per Chinese word: the key ids of its glosses (an array slice)
+///     for key in index.keyIDs(forHeadwordID: id) where en.contains(Int(key)) { … }
+///
+/// Lists are sorted by id, so two of them intersect by a linear merge, and the length of
+/// ``headwordIDs(forKeyID:)`` is the key's document frequency, for IDF weighting (`of`
+/// would link to thousands of words; `ally` links to a dozen). Lookups by id are O(1) and
+/// allocate nothing; the lists are slices of two shared flat arrays (compressed rows).
+/// Building is O(total gloss length) and takes a few tens of milliseconds for the full
+/// dictionary.
+///
+/// Direction matters in one detail: ``keyIDs(forHeadwordID:)`` covers every entry the
+/// headword finds (its Simplified and Traditional readings), while
+/// ``headwordIDs(forKeyID:)`` lists each entry under its Simplified headword only.
+public struct CEDICTEnglishIndex: Sendable {
+    /// The keys, by id.
+    public let keys: [String]
+    private let idOfKey: [String: Int32]
+    private let headwordsOfKey: PostingLists
+    private let keysOfHeadword: PostingLists
+
+    /// An index of `lexicon`'s glosses under the keys `key` gives each folded word (nil to
+    /// leave the word out).
+    public init(_ lexicon: CEDICTLexicon, key: (String) -> String?) {
+        self.init(entries: lexicon.entries, headwordCount: lexicon.headwords.count,
+                  simplifiedHeadwordOfEntry: lexicon.simplifiedHeadwordOfEntry,
+                  entryIndicesOfHeadword: lexicon.entryIndices(forHeadwordID:), key: key)
+    }
+
+    init(
+        entries: [CEDICTEntry], headwordCount: Int, simplifiedHeadwordOfEntry: [Int32],
+        entryIndicesOfHeadword: (Int) -> ArraySlice<Int32>, key: (String) -> String?
+    ) {
+        // Key ids of each entry's glosses, flat: entry e has entryKeys[keyStart[e]..<keyStart[e + 1]].
+        // Words are interned as bytes, so the key function runs once per distinct word
+        // (about 45,000 for the full dictionary) rather than once per occurrence.
+        var words = ByteStringTable()
+        var keyOfWord: [Int32] = []            // word id → key id, -1 when left out
+        var idOfKey: [String: Int32] = [:]
+        var keys: [String] = []
+        var keyStart: [Int32] = [0]
+        var entryKeys: [Int32] = []
+        keyStart.reserveCapacity(entries.count + 1)
+        entryKeys.reserveCapacity(entries.count * 6)   // about 5 content words an entry
+        for e in entries.indices {
+            for gloss in entries[e].glosses {
+                Self.forEachWord(in: gloss) { bytes in
+                    let (word, inserted) = words.insert(bytes)
+                    if inserted {
+                        var id: Int32 = -1
+                        if let k = key(String(decoding: bytes, as: UTF8.self)) {
+                            if let known = idOfKey[k] {
+                                id = known
+                            } else {
+                                id = Int32(keys.count)
+                                keys.append(k)
+                                idOfKey[k] = id
+                            }
+                        }
+                        keyOfWord.append(id)
+                    }
+                    let id = keyOfWord[Int(word)]
+                    if id >= 0 { entryKeys.append(id) }
+                }
+            }
+            keyStart.append(Int32(entryKeys.count))
+        }
+
+        var pairKeys: [Int32] = [], pairHeadwords: [Int32] = []
+        pairKeys.reserveCapacity(entryKeys.count)
+        pairHeadwords.reserveCapacity(entryKeys.count)
+        for e in entries.indices {
+            for k in Int(keyStart[e])..<Int(keyStart[e + 1]) {
+                pairKeys.append(entryKeys[k])
+                pairHeadwords.append(simplifiedHeadwordOfEntry[e])
+            }
+        }
+        headwordsOfKey = PostingLists(keyCount: keys.count, keys: pairKeys, values: pairHeadwords, sorted: true)
+
+        pairKeys.removeAll(keepingCapacity: true)
+        pairHeadwords.removeAll(keepingCapacity: true)
+        for h in 0..<headwordCount {
+            for e in entryIndicesOfHeadword(h) {
+                for k in Int(keyStart[Int(e)])..<Int(keyStart[Int(e) + 1]) {
+                    pairHeadwords.append(Int32(h))
+                    pairKeys.append(entryKeys[k])
+                }
+            }
+        }
+        keysOfHeadword = PostingLists(keyCount: headwordCount, keys: pairHeadwords, values: pairKeys, sorted: true)
+        self.keys = keys
+        self.idOfKey = idOfKey
+    }
+
+    /// The number of keys.
+    public var keyCount: Int { keys.count }
+
+    /// The id of `key` (a folded word passed through the index's key function), or nil.
+    /// One hash lookup, no allocation.
+    public func keyID(for key: String) -> Int? {
+        idOfKey[key].map(Int.init)
+    }
+
+    /// The ids of the headwords (see ``CEDICTLexicon/headwords``) whose glosses hold the key,
+    /// ascending. O(1), no allocation.
+    public func headwordIDs(forKeyID id: Int) -> ArraySlice<Int32> {
+        headwordsOfKey[id]
+    }
+
+    /// The ids of the keys in the glosses of a headword's entries, ascending. O(1), no
+    /// allocation.
+    public func keyIDs(forHeadwordID id: Int) -> ArraySlice<Int32> {
+        keysOfHeadword[id]
+    }
+
+    // MARK: Words
+
+    /// Function words left out of the default index: articles, prepositions, conjunctions,
+    /// pronouns, auxiliaries, and CC-CEDICT's placeholders `sb`, `sth`, `etc`.
+    public static let stopWords: Set<String> = [
+        "a", "an", "the", "of", "to", "and", "or", "nor", "but", "in", "on", "at", "by", "for",
+        "from", "with", "as", "into", "onto", "upon", "about", "than", "so", "if", "then",
+        "be", "is", "are", "was", "were", "been", "being", "am", "do", "does", "did", "done",
+        "have", "has", "had", "having", "it", "its", "this", "that", "these", "those",
+        "he", "she", "they", "them", "his", "her", "hers", "their", "him", "we", "us", "our",
+        "you", "your", "my", "me", "i", "oneself", "itself", "sb", "sth", "etc", "s",
+    ]
+
+    /// The default key function: the folded word itself, or nil for a stop word.
+    public static func contentWord(_ folded: String) -> String? {
+        stopWords.contains(folded) ? nil : folded
+    }
+
+    /// The words of `text` folded as ``EnglishWords`` folds them (see
+    /// ``forEachWord(in:_:)``).
+    static func words(of text: String) -> [String] {
+        var words: [String] = []
+        forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each word of `text` (valid only during the
+    /// call), folded as ``EnglishWords`` folds them: runs of letters and digits, apostrophes
+    /// inside a word kept, everything else a separator; then NFKC, lower case and no
+    /// possessive `'s`. ASCII words take a byte-level path without allocation.
+    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let normalizer = TextNormalizer.shared
+        var text = text
+        text.withUTF8 { bytes in
+            // A word is never longer than the text: one scratch buffer (on the stack when
+            // small) holds each word in turn.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { buffer in
+                var length = 0
+                var isASCII = true
+                var i = 0
+                /// The scalar at byte `k` (valid UTF-8) and its length in bytes.
+                func scalar(at k: Int) -> (value: UInt32, length: Int) {
+                    let b0 = bytes[k]
+                    if b0 < 0x80 { return (UInt32(b0), 1) }
+                    let length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
+                    var value = UInt32(b0 & (0xFF >> (length + 1)))
+                    for j in 1..<length where k + j < bytes.count { value = value << 6 | UInt32(bytes[k + j] & 0x3F) }
+                    return (value, length)
+                }
+                func isWordScalar(_ value: UInt32) -> Bool {
+                    if value < 0x80 {
+                        let b = UInt8(value) | 0x20
+                        return (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (value >= 0x30 && value <= 0x39)
+                    }
+                    let c = normalizer.characterClass(of: normalizer.fold(value))
+                    return c == .letter || c == .digit
+                }
+                func finishWord() {
+                    guard length > 0 else { return }
+                    if length >= 2 && buffer[length - 2] == UInt8(ascii: "'") && (buffer[length - 1] | 0x20) == UInt8(ascii: "s") {
+                        length -= 2
+                    }
+                    let word = UnsafeBufferPointer(rebasing: buffer[0..<length])
+                    if isASCII {
+                        body(word)
+                    } else {
+                        var folded = String.UnicodeScalarView()
+                        for s in String(decoding: word, as: UTF8.self).unicodeScalars {
+                            folded.append(Unicode.Scalar(normalizer.fold(s.value)) ?? s)
+                        }
+                        var lower = String(folded).lowercased()
+                        lower.withUTF8(body)
+                    }
+                    length = 0
+                    isASCII = true
+                }
+                while i < bytes.count {
+                    let (value, width) = scalar(at: i)
+                    if isWordScalar(value) {
+                        if width == 1 {
+                            let b = bytes[i]
+                            buffer[length] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
+                            length += 1
+                        } else {
+                            for k in i..<i + width {
+                                buffer[length] = bytes[k]
+                                length += 1
+                            }
+                            isASCII = false
+                        }
+                    } else if (value == 0x27 || value == 0x2019), length > 0, i + width < bytes.count,
+                              isWordScalar(scalar(at: i + width).value) {
+                        buffer[length] = UInt8(ascii: "'")   // ’ (3 bytes) becomes ' (1 byte)
+                        length += 1
+                    } else {
+                        finishWord()
+                    }
+                    i += width
+                }
+                finishWord()
+            }
+        }
+    }
+}
