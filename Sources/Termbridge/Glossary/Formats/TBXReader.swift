@@ -1,0 +1,275 @@
+import Foundation
+
+/// Turns a parsed TBX document (v3 or 2008) into a ``Glossary``; ``TBXGlossaryFormat``
+/// documents the mapping. O(size of the tree).
+struct TBXReader {
+    /// The file, for errors.
+    let file: String?
+
+    /// The glossary in the document whose root element is `root`.
+    ///
+    /// - Throws: ``FileError`` with the line and column of a structural problem.
+    func glossary(from root: XMLTreeElement) throws -> Glossary {
+        let vocabulary: TBXVocabulary
+        switch root.name {
+        case "tbx": vocabulary = .v3
+        case "martif": vocabulary = .v2008
+        default:
+            throw error(at: root, "the root element is <\(root.name)>: expected <tbx> (TBX v3) or <martif> (TBX 2008)")
+        }
+        let document = Document(vocabulary: vocabulary, namespace: root.namespace, file: file)
+        guard let text = root.elements.first(where: { document.isTBX($0, "text") }) else {
+            throw error(at: root, "<\(root.name)> has no <text> element")
+        }
+        try document.refuseStrayText(in: text)
+        var glossary = Glossary()
+        var firstLine: [String: Int] = [:]
+        for child in text.elements {
+            if document.isTBX(child, "back") { continue }   // back matter: not kept (see TBXGlossaryFormat)
+            guard document.isTBX(child, "body") else { throw document.unexpected(child, in: text, expected: "<body>") }
+            try document.refuseStrayText(in: child)
+            for entry in child.elements {
+                guard document.isTBX(entry, vocabulary.concept) else {
+                    throw document.unexpected(entry, in: child, expected: "<\(vocabulary.concept)>")
+                }
+                let concept = try document.concept(from: entry)
+                if let line = firstLine[concept.id] {
+                    throw error(at: entry, "duplicate \(vocabulary.concept) id \"\(concept.id)\" (first on line \(line))")
+                }
+                firstLine[concept.id] = entry.line
+                glossary.concepts.append(concept)
+            }
+        }
+        return glossary
+    }
+
+    private func error(at element: XMLTreeElement, _ message: String) -> FileError {
+        FileError(path: file, line: element.line, column: element.column, message: message)
+    }
+}
+
+/// One document being read: its vocabulary (v3 or 2008) and the namespace of its TBX elements.
+private struct Document {
+    let vocabulary: TBXVocabulary
+    /// The root's namespace: TBX elements are in it, anything else is foreign.
+    let namespace: String
+    let file: String?
+
+    /// Elements that make up the structure of a TBX file; found out of place, they are an
+    /// error rather than a data category to keep.
+    private static let structuralNames: Set<String> = [
+        "tbx", "martif", "tbxHeader", "martifHeader", "text", "body", "back", "conceptEntry", "termEntry",
+        "langSec", "langSet", "termSec", "tig", "ntig", "termGrp", "term",
+    ]
+
+    /// Whether `element` is the TBX element `name` (in the document's namespace).
+    func isTBX(_ element: XMLTreeElement, _ name: String) -> Bool {
+        element.name == name && element.namespace == namespace
+    }
+
+    private func isStructural(_ element: XMLTreeElement) -> Bool {
+        element.namespace == namespace && Self.structuralNames.contains(element.name)
+    }
+
+    func error(at element: XMLTreeElement, _ message: String) -> FileError {
+        FileError(path: file, line: element.line, column: element.column, message: message)
+    }
+
+    /// The error for `element` found where it does not belong.
+    func unexpected(_ element: XMLTreeElement, in parent: XMLTreeElement, expected: String) -> FileError {
+        error(at: element, "unexpected <\(element.name)> in <\(parent.name)>: expected \(expected)")
+    }
+
+    /// Text other than white space in an element whose content is only elements.
+    func refuseStrayText(in element: XMLTreeElement) throws {
+        if !element.directText.allSatisfy(\.isXMLWhitespace) {
+            let text = element.directText.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw error(at: element, "unexpected text \"\(text.prefix(40))\" in <\(element.name)>")
+        }
+    }
+
+    // MARK: Concepts
+
+    /// The concept in a `conceptEntry` (`termEntry`): id, subject, definition, note, language
+    /// sections, and every other data category in `extra`.
+    func concept(from entry: XMLTreeElement) throws -> Concept {
+        try refuseStrayText(in: entry)
+        guard let id = entry[attribute: "id"]?.trimmingCharacters(in: .whitespaces), !id.isEmpty else {
+            throw error(at: entry, "<\(entry.name)> has no id attribute")
+        }
+        var concept = Concept(id: id)
+        for child in entry.elements {
+            if isTBX(child, vocabulary.language) {
+                concept.languages.append(try languageTerms(from: child))
+                continue
+            }
+            if isStructural(child) {
+                throw unexpected(child, in: entry, expected: "<\(vocabulary.language)> or a data category")
+            }
+            if let text = simpleText(child) {
+                switch (child.name, child[attribute: "type"]) {
+                case ("descrip", "subjectField") where concept.subject == nil: concept.subject = text; continue
+                case ("descrip", "definition") where concept.definition == nil: concept.definition = text; continue
+                case ("note", nil) where concept.note == nil: concept.note = text; continue
+                default: break
+                }
+            }
+            concept.extra.append(category(from: child))
+        }
+        return concept
+    }
+
+    // MARK: Language sections
+
+    /// The terms of a `langSec` (`langSet`), with the status rule for terms that state none.
+    func languageTerms(from section: XMLTreeElement) throws -> LanguageTerms {
+        try refuseStrayText(in: section)
+        guard let language = section[attribute: "xml:lang"]?.trimmingCharacters(in: .whitespaces), !language.isEmpty else {
+            throw error(at: section, "<\(section.name)> has no xml:lang attribute")
+        }
+        var result = LanguageTerms(language: language, terms: [])
+        var explicitStatus: [Bool] = []
+        for child in section.elements {
+            if isTBX(child, vocabulary.term) || (vocabulary.term == "tig" && isTBX(child, "ntig")) {
+                let (term, explicit) = try term(from: child)
+                result.terms.append(term)
+                explicitStatus.append(explicit)
+            } else if isStructural(child) {
+                throw unexpected(child, in: section, expected: "<\(vocabulary.term)> or a data category")
+            } else {
+                result.extra.append(category(from: child))
+            }
+        }
+        // Terms without an administrativeStatus: the first is preferred unless a term is
+        // explicitly preferred; the others are admitted.
+        var preferredTaken = zip(result.terms, explicitStatus).contains { $1 && $0.status == .preferred }
+        for index in result.terms.indices where !explicitStatus[index] {
+            result.terms[index].status = preferredTaken ? .admitted : .preferred
+            preferredTaken = true
+        }
+        return result
+    }
+
+    // MARK: Terms
+
+    /// The term in a `termSec` (`tig` or `ntig` in TBX 2008), and whether it states its status.
+    func term(from section: XMLTreeElement) throws -> (Term, explicitStatus: Bool) {
+        try refuseStrayText(in: section)
+        // An ntig keeps the term and its term notes in a termGrp; read them as if they stood
+        // directly in the section.
+        var items = section.elements
+        if section.name == "ntig" {
+            guard let group = items.first(where: { isTBX($0, "termGrp") }) else {
+                throw error(at: section, "<ntig> has no <termGrp>")
+            }
+            try refuseStrayText(in: group)
+            items = group.elements + items.filter { !isTBX($0, "termGrp") }
+        }
+        let termElements = items.filter { isTBX($0, "term") }
+        guard let termElement = termElements.first else {
+            throw error(at: section, "<\(section.name)> has no <term>")
+        }
+        guard termElements.count == 1 else {
+            throw error(at: termElements[1], "<\(section.name)> has more than one <term>")
+        }
+        let text = Self.allText(termElement).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw error(at: termElement, "empty <term>") }
+        var term = Term(text)
+
+        // First the status and part of speech, which decide what the notes mean.
+        var status: TermStatus?
+        var partOfSpeech: String?
+        var used = Set<Int>()
+        for (index, item) in items.enumerated() where item.name == "termNote" {
+            guard let value = simpleText(item) else { continue }
+            if item[attribute: "type"] == "administrativeStatus", status == nil, let known = Self.statuses[value] {
+                status = known
+                used.insert(index)
+            } else if item[attribute: "type"] == "partOfSpeech", partOfSpeech == nil {
+                partOfSpeech = value
+                used.insert(index)
+            }
+        }
+        var forbidden = false
+        var properNoun = false
+        for (index, item) in items.enumerated() where !used.contains(index) && !isTBX(item, "term") {
+            if isStructural(item) {
+                throw unexpected(item, in: section, expected: "a data category")
+            }
+            if let value = simpleText(item) {
+                switch (item.name, item[attribute: "type"]) {
+                case ("admin", "source") where term.source == nil:
+                    term.source = value
+                    continue
+                case ("note", nil):
+                    if value.hasPrefix(TBXGlossaryFormat.pinyinNotePrefix), term.pinyin == nil {
+                        term.pinyin = value.dropFirst(TBXGlossaryFormat.pinyinNotePrefix.count)
+                            .trimmingCharacters(in: .whitespaces)
+                        continue
+                    }
+                    if value == TermStatus.forbiddenNote, status == .deprecated, !forbidden {
+                        forbidden = true
+                        continue
+                    }
+                    if value == TBXGlossaryFormat.properNounNote, partOfSpeech == "noun", !properNoun {
+                        properNoun = true
+                        continue
+                    }
+                    if term.note == nil {
+                        term.note = value
+                        continue
+                    }
+                default: break
+                }
+            }
+            term.extra.append(category(from: item))
+        }
+        term.status = forbidden ? .forbidden : status ?? .preferred
+        term.partOfSpeech = properNoun ? "properNoun" : partOfSpeech
+        return (term, status != nil)
+    }
+
+    private static let statuses: [String: TermStatus] = [
+        "preferredTerm-admn-sts": .preferred, "admittedTerm-admn-sts": .admitted,
+        "supersededTerm-admn-sts": .superseded, "deprecatedTerm-admn-sts": .deprecated,
+    ]
+
+    // MARK: Data categories
+
+    /// The trimmed text of a *simple* category (a TBX element with no attribute but `type`,
+    /// holding only text that does not start with `<`), or nil.
+    private func simpleText(_ element: XMLTreeElement) -> String? {
+        guard element.namespace == namespace, !element.hasElementChildren,
+              element.attributes.allSatisfy({ $0.name == "type" }) else { return nil }
+        let text = element.directText.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.hasPrefix("<") ? nil : text
+    }
+
+    /// `element` as a ``DataCategory``: its trimmed text when simple (for `xref`, its target),
+    /// else the whole element as one line of XML.
+    func category(from element: XMLTreeElement) -> DataCategory {
+        let type = element[attribute: "type"]
+        if element.name == "xref", element.namespace == namespace, !element.hasElementChildren,
+           let target = element[attribute: "target"], !target.hasPrefix("<"),
+           element.attributes.allSatisfy({ $0.name == "type" || $0.name == "target" }) {
+            let text = element.directText.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty || text == target {
+                return DataCategory(element: "xref", type: type, value: target)
+            }
+        } else if element.name != "xref", let text = simpleText(element) {
+            return DataCategory(element: element.name, type: type, value: text)
+        }
+        let xml = XMLTextWriter.compact(element, defaultNamespace: namespace, elementOnly: TBXGlossaryFormat.elementOnlyNames)
+        return DataCategory(element: element.name, type: type, value: xml)
+    }
+
+    /// All text inside `element`, its descendants' included (for `<term>` with `<hi>`).
+    private static func allText(_ element: XMLTreeElement) -> String {
+        element.children.reduce(into: "") {
+            switch $1 {
+            case .text(let text): $0 += text
+            case .element(let child): $0 += allText(child)
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+/// Escaping for the XML that Termbridge writes.
+enum XMLEscaping {
+    /// `text` escaped for element content: `&`, `<`, `>` and carriage return (which a parser
+    /// would otherwise turn into a line feed).
+    static func text(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\r": out += "&#13;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// `value` escaped for a double-quoted attribute: as ``text(_:)`` plus `"`, and tab, line
+    /// feed and carriage return as character references (a parser normalizes them to spaces).
+    static func attribute(_ value: String) -> String {
+        var out = ""
+        out.reserveCapacity(value.utf8.count)
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\t": out += "&#9;"
+            case "\n": out += "&#10;"
+            case "\r": out += "&#13;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Whether `scalar` may appear in an XML 1.0 document (the `Char` production).
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20 ... 0xD7FF, 0xE000 ... 0xFFFD, 0x10000 ... 0x10FFFF: true
+        default: false
+        }
+    }
+
+    /// `text` with every character XML 1.0 cannot carry (most C0 controls, U+FFFE, U+FFFF)
+    /// replaced by U+FFFD, and how many were replaced.
+    static func replacingDisallowedCharacters(_ text: String) -> (text: String, replaced: Int) {
+        guard !text.unicodeScalars.allSatisfy(isAllowed) else { return (text, 0) }
+        var out = String.UnicodeScalarView()
+        var replaced = 0
+        for scalar in text.unicodeScalars {
+            if isAllowed(scalar) { out.append(scalar) } else { out.append("\u{FFFD}"); replaced += 1 }
+        }
+        return (String(out), replaced)
+    }
+}
+
+/// Writes ``XMLTreeElement`` trees as text: one line per element where the content is
+/// element-only, inline where it holds text. Deterministic; two-space indentation.
+///
+/// Elements named in `elementOnly` (structure and groups) have their white-space-only text
+/// dropped and their children indented on lines of their own, except that an element whose
+/// only child holds text stays on one line (`<sourceDesc><p>…</p></sourceDesc>`). Every other
+/// element is written inline, its text exactly as it is.
+struct XMLTextWriter {
+    /// Names of elements whose content is only elements (white space between them is layout).
+    let elementOnly: Set<String>
+    /// The namespace of unprefixed names in the document being written.
+    let defaultNamespace: String
+    /// The text so far.
+    private(set) var text = ""
+
+    init(elementOnly: Set<String>, defaultNamespace: String) {
+        self.elementOnly = elementOnly
+        self.defaultNamespace = defaultNamespace
+    }
+
+    /// Appends `line` at `depth` levels of indentation.
+    mutating func appendLine(_ line: String, depth: Int = 0) {
+        text += String(repeating: "  ", count: depth) + line + "\n"
+    }
+
+    /// Appends `element` and its content at `depth`.
+    mutating func append(_ element: XMLTreeElement, depth: Int = 0) {
+        let children = content(of: element)
+        let childElements = children.compactMap { if case .element(let e) = $0 { e } else { nil } }
+        let isBlock = elementOnly.contains(element.name) && !childElements.isEmpty
+            && !(childElements.count == 1 && !elementOnly.contains(childElements[0].name))
+        guard isBlock else {
+            appendLine(Self.compact(element, defaultNamespace: defaultNamespace, elementOnly: elementOnly), depth: depth)
+            return
+        }
+        appendLine(Self.startTag(element, extra: namespaceDeclarations(element, context: defaultNamespace)) + ">", depth: depth)
+        for child in childElements { append(child, depth: depth + 1) }
+        appendLine("</\(element.name)>", depth: depth)
+    }
+
+    private func content(of element: XMLTreeElement) -> [XMLTreeNode] {
+        Self.content(of: element, elementOnly: elementOnly)
+    }
+
+    private func namespaceDeclarations(_ element: XMLTreeElement, context: String) -> [XMLTreeAttribute] {
+        Self.namespaceDeclarations(element, context: context, declared: [:])
+    }
+
+    // MARK: One-line form
+
+    /// `element` as XML on one line, in a context where unprefixed names are in
+    /// `defaultNamespace`: white space dropped in `elementOnly` elements, all other text kept
+    /// exactly. Elements of another namespace carry an `xmlns` declaration, and prefixed
+    /// attributes (other than `xml:`) declare their prefixes, so the result parses on its own.
+    static func compact(_ element: XMLTreeElement, defaultNamespace: String, elementOnly: Set<String>) -> String {
+        var out = ""
+        appendCompact(element, context: defaultNamespace, declared: [:], elementOnly: elementOnly, to: &out)
+        return out
+    }
+
+    private static func appendCompact(_ element: XMLTreeElement, context: String, declared: [String: String],
+                                      elementOnly: Set<String>, to out: inout String) {
+        let declarations = namespaceDeclarations(element, context: context, declared: declared)
+        out += startTag(element, extra: declarations)
+        let children = content(of: element, elementOnly: elementOnly)
+        guard !children.isEmpty else { out += "/>"; return }
+        out += ">"
+        var innerDeclared = declared
+        for declaration in declarations where declaration.name.hasPrefix("xmlns:") {
+            innerDeclared[String(declaration.name.dropFirst("xmlns:".count))] = declaration.value
+        }
+        for child in children {
+            switch child {
+            case .text(let text): out += XMLEscaping.text(text)
+            case .element(let child):
+                appendCompact(child, context: element.namespace, declared: innerDeclared, elementOnly: elementOnly, to: &out)
+            }
+        }
+        out += "</\(element.name)>"
+    }
+
+    private static func content(of element: XMLTreeElement, elementOnly: Set<String>) -> [XMLTreeNode] {
+        guard elementOnly.contains(element.name) else { return element.children }
+        return element.children.filter {
+            if case .text(let text) = $0 { !text.allSatisfy(\.isXMLWhitespace) } else { true }
+        }
+    }
+
+    /// `xmlns` for an element outside the context's namespace, `xmlns:p` for attribute
+    /// prefixes not yet declared.
+    private static func namespaceDeclarations(_ element: XMLTreeElement, context: String,
+                                              declared: [String: String]) -> [XMLTreeAttribute] {
+        var declarations: [XMLTreeAttribute] = []
+        if element.namespace != context, !element.attributes.contains(where: { $0.name == "xmlns" }) {
+            declarations.append(XMLTreeAttribute("xmlns", element.namespace))
+        }
+        for attribute in element.attributes {
+            guard let colon = attribute.name.firstIndex(of: ":"), let namespace = attribute.namespace else { continue }
+            let prefix = String(attribute.name[..<colon])
+            guard prefix != "xml", prefix != "xmlns", declared[prefix] != namespace,
+                  !declarations.contains(where: { $0.name == "xmlns:" + prefix }) else { continue }
+            declarations.append(XMLTreeAttribute("xmlns:" + prefix, namespace))
+        }
+        return declarations
+    }
+
+    private static func startTag(_ element: XMLTreeElement, extra: [XMLTreeAttribute]) -> String {
+        var tag = "<" + element.name
+        for attribute in element.attributes + extra {
+            tag += " \(attribute.name)=\"\(XMLEscaping.attribute(attribute.value))\""
+        }
+        return tag
+    }
+}
