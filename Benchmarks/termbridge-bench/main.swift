@@ -8,6 +8,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
     print("usage: termbridge-bench segment [--input FILE] [--dict FILE] [--raw-icu BIN] [--cli BIN]")
     print("       termbridge-bench match [--input FILE]")
+    print("       termbridge-bench align [--quality-only]")
+    print("       termbridge-bench cedict")
     exit(2)
 }
 func option(_ name: String) -> String? {
@@ -21,6 +23,10 @@ case "segment":
         input: option("--input"), dictionary: option("--dict"),
         rawICU: option("--raw-icu"), cli: option("--cli")
     ).run()
+case "align":
+    try AlignBenchmark(speed: !arguments.contains("--quality-only")).run()
+case "cedict":
+    try CEDICTBenchmark().run()
 case "match":
     try MatchBenchmark(input: option("--input")).run()
 default:

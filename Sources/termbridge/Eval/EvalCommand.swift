@@ -5,6 +5,6 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score segmentation or alignment against a gold standard.",
-        subcommands: [EvalSegmentCommand.self]
+        subcommands: [EvalSegmentCommand.self, EvalAlignCommand.self]
     )
 }

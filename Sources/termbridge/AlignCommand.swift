@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import Termbridge
+
+/// `termbridge align ZH EN`: sentence alignment of a Chinese translation with its English
+/// source, written as TMX, TSV, JSON Lines, beads or an HTML review page.
+struct AlignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "align",
+        abstract: "Align a Chinese translation with its English source, sentence by sentence.",
+        discussion: """
+        Both files are read as strict UTF-8, split into paragraphs (blank lines) and sentences, \
+        or taken one sentence per non-empty line with --presplit. A file with no sentence \
+        (empty or blank) is an error: there is nothing to align it with.
+
+        Formats: tsv (a zh/en/score header, then one row per bead; tabs and line breaks in a \
+        text become spaces), jsonl (one object per bead: indices, texts, kind, score), beads \
+        (one [i,j]:[k] line per bead, 0-based sentence indices: the gold format), tmx (TMX \
+        1.4b, English source first; beads with one side empty are left out and counted in a \
+        note on standard error), html (a review page: glossary terms highlighted, cuts and \
+        additions marked, beads below --flag-below flagged). Without --format the format \
+        comes from -o's extension (.tsv, .jsonl, .beads/.align, .tmx, .html), else tsv. \
+        Output goes to -o OUT, written atomically, or to standard output.
+        """
+    )
+
+    @Argument(help: "The Chinese text (UTF-8).")
+    var chinese: String
+
+    @Argument(help: "The English text it translates (UTF-8; Markdown is read as plain text).")
+    var english: String
+
+    @Option(name: .customLong("glossary"), help: ArgumentHelp(
+        "A glossary (.tsv, .csv, .json, .tbx): anchors for the aligner, highlights in HTML. Repeatable.",
+        valueName: "FILE"))
+    var glossaries: [String] = []
+
+    @Option(help: ArgumentHelp("CC-CEDICT (cedict_ts.u8), the aligner's bilingual lexicon.", valueName: "CEDICT"))
+    var lexicon: String?
+
+    @Option(help: "Output format (default: from -o's extension, else tsv).")
+    var format: AlignmentFormat?
+
+    @Flag(help: "The files have one sentence per line: do not split sentences.")
+    var presplit = false
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; standard output when absent or -.", valueName: "OUT"))
+    var output: String?
+
+    @Option(name: .customLong("flag-below"), help: ArgumentHelp(
+        "HTML: flag beads scoring below this confidence for review.", valueName: "SCORE"))
+    var flagBelow = 0.5
+
+    func validate() throws {
+        if format == nil, let output, output != "-", AlignmentFormat(path: output) == nil {
+            throw ValidationError("Cannot tell the format from the extension of '\(output)'; give --format tmx, tsv, jsonl, beads or html.")
+        }
+        if !flagBelow.isFinite {
+            throw ValidationError("--flag-below must be a number, such as 0.5.")
+        }
+    }
+
+    func run() throws {
+        let chineseDocument = try readAlignmentDocument(chinese, language: "zh", presplit: presplit)
+        let englishDocument = try readAlignmentDocument(english, language: "en", presplit: presplit)
+        let glossary = try readGlossaries(glossaries)
+        let aligner = try Aligner(glossary: glossary, lexicon: try lexicon.map { try CEDICTLexicon.load(contentsOf: $0) })
+        let alignment = try aligner.align(chineseDocument, englishDocument)
+        let options = AlignmentOutputOptions(glossary: glossary, lowConfidenceThreshold: flagBelow)
+        let destination = output == "-" ? nil : output
+        let format = self.format ?? destination.flatMap(AlignmentFormat.init(path:)) ?? .tsv
+        let notes: [String]
+        if let destination {
+            notes = try alignment.write(to: destination, format: format, options: options)
+        } else {
+            let encoded = try alignment.encoded(as: format, options: options)
+            try writeStandardOutput(encoded.data)
+            notes = encoded.notes
+        }
+        for note in notes { printError("\(destination ?? "<stdout>"): note: \(note)") }
+    }
+}
+
+extension AlignmentFormat: ExpressibleByArgument {}
+
+/// Reads one side of a document pair as strict UTF-8 and splits it into sentences.
+///
+/// - Throws: ``InvalidUTF8Error`` with the file and byte offset; ``FileError`` when the file
+///   cannot be read or holds no sentence.
+func readAlignmentDocument(_ path: String, language: String, presplit: Bool) throws -> AlignmentDocument {
+    let document = try AlignmentDocument(text: readUTF8(path), language: language, file: path, presplit: presplit)
+    if document.sentences.isEmpty {
+        throw FileError(path: path, message: "no sentences to align: the file is empty or blank")
+    }
+    return document
+}
+
+/// The glossaries named on the command line as one (their concepts in order), or nil for
+/// none. They are not merged: a term shared by two files simply names two concepts.
+func readGlossaries(_ paths: [String]) throws -> Glossary? {
+    guard !paths.isEmpty else { return nil }
+    return Glossary(concepts: try paths.flatMap { try readGlossary($0).concepts })
+}
+
+/// Writes `data` to standard output.
+func writeStandardOutput(_ data: Data) throws {
+    let output = BufferedOutput()
+    try data.withUnsafeBytes { raw in try output.write(raw.bindMemory(to: UInt8.self)) }
+    try output.flush()
+}
