@@ -25,5 +25,16 @@ fi
 
 scripts/fetch-cedict.sh
 
+# Optional: pyschematron for the TBX-Basic Schematron check (scripts/validate-tbx.sh and
+# its test). It needs Python >= 3.12; where none is installed, the check is skipped.
+if [ ! -x /opt/schvenv/bin/pyschematron ]; then
+    python312=$(command -v python3.12 || ls /root/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | head -n 1 || true)
+    if [ -n "$python312" ] && [ -w /opt ]; then
+        PYENV_VERSION=$(basename "$(dirname "$(dirname "$python312")")") "$python312" -m venv /opt/schvenv \
+            && /opt/schvenv/bin/pip install --quiet pyschematron==1.2.5 \
+            || echo "setup: pyschematron not installed; the Schematron check will be skipped"
+    fi
+fi
+
 swift build 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
 test "${PIPESTATUS[0]}" -eq 0
