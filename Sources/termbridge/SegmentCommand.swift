@@ -26,6 +26,11 @@ struct SegmentCommand: ParsableCommand {
         valueName: "FILE"))
     var dictionaries: [String] = []
 
+    @Option(name: .customLong("glossary"), help: ArgumentHelp(
+        "A glossary (any format `termbridge glossary` reads) whose Chinese terms stay whole. Repeatable.",
+        valueName: "FILE"))
+    var glossaries: [String] = []
+
     @Option(help: "Output format: text, tsv or jsonl.")
     var format: Format = .text
 
@@ -40,6 +45,9 @@ struct SegmentCommand: ParsableCommand {
         for path in dictionaries {
             let data = try readFile(path)
             try dictionary.addLines(of: data, file: path)
+        }
+        for path in glossaries {
+            dictionary.add(try Glossary.read(contentsOf: path))
         }
         let segmenter = try Segmenter(dictionary: dictionary)
         let splitter = sentences ? try SentenceSplitter() : nil

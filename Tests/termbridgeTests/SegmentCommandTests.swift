@@ -10,6 +10,12 @@ import Testing
         #expect(result.stdout == "美国 与 准盟友 的 关系\n\n丽贝卡·利斯纳 说 ATACMS\n")
     }
 
+    @Test func glossaryTermsStayWhole() throws {
+        let result = try termbridge(["segment", "--glossary", "Glossary/quasi-alliance.tsv"],
+                                    stdin: Data("美国向准盟友提供陆军战术导弹系统\n".utf8))
+        #expect(result.stdout == "美国 向 准盟友 提供 陆军战术导弹系统\n")
+    }
+
     @Test func readsStandardInputWhenNoFileIsGiven() throws {
         let result = try termbridge(["segment"], stdin: Data("准盟友\r\n".utf8))
         #expect(result.stdout == "准 盟友\n")

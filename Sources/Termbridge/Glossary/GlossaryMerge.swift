@@ -149,14 +149,3 @@ extension Glossary {
         return conflicts
     }
 }
-
-extension UserDictionary {
-    /// A segmenter dictionary holding every Chinese term of `glossary` (all statuses, so
-    /// that forbidden terms stay whole too and can be found).
-    public init(glossary: Glossary) {
-        self.init()
-        for concept in glossary.concepts {
-            for term in concept.terms(in: "zh") { add(term.text) }
-        }
-    }
-}
