@@ -92,9 +92,9 @@ struct BeadSearch {
     struct Evidence {
         var chineseMatched = 0, chineseTotal = 0, englishMatched = 0, englishTotal = 0
         var lengthLogProbability = 0.0
-        /// Units of a many-sentence bead that the other side barely explains: a sentence
-        /// with three or more items of which under a fifth match. An untranslated sentence
-        /// absorbed into a neighbouring bead looks like this.
+        /// Units of a many-unit bead that the other side barely explains (see
+        /// ``isOrphan(matched:of:restMatched:restTotal:)``). An untranslated sentence or
+        /// paragraph absorbed into a neighbouring bead looks like this.
         var orphans = 0
     }
 
@@ -109,48 +109,45 @@ struct BeadSearch {
         return share < max(0.1, 0.4 * rest)
     }
 
+    /// The orphans among `units` units of one side of a bead, starting at unit `first`,
+    /// judged against the rest of that side (none when the side has a single unit).
+    @inline(__always)
+    static func orphans(_ matched: SIMD8<Int32>, units: Int, first: Int, candidates: [Bool],
+                        sideMatched: Int, sideTotal: Int, total: (Int) -> Int) -> Int {
+        guard units > 1 else { return 0 }
+        var orphans = 0
+        for k in 0..<units where candidates[first + k] {
+            let mine = Int(matched[k]), size = total(first + k)
+            if isOrphan(matched: mine, of: size, restMatched: sideMatched - mine, restTotal: sideTotal - size) {
+                orphans += 1
+            }
+        }
+        return orphans
+    }
+
     func evidence(_ i: Int, _ j: Int, _ a: Int, _ b: Int) -> Evidence {
         var e = Evidence()
         e.chineseTotal = zhCountPrefix[i + a] - zhCountPrefix[i]
         e.englishTotal = enCountPrefix[j + b] - enCountPrefix[j]
         if a > 0 && b > 0 {
-            var zhMatched = (0, 0, 0, 0, 0, 0), enMatched = (0, 0, 0, 0, 0, 0)
+            // Matched items per unit (shapes have at most eight units a side).
+            var zhMatched = SIMD8<Int32>(), enMatched = SIMD8<Int32>()
             for k in 0..<a {
                 var bits: UInt64 = 0
                 for l in 0..<b { bits |= pairs.chineseBits(i + k, j + l) }
-                let matched = bits.nonzeroBitCount
-                e.chineseMatched += matched
-                withUnsafeMutableBytes(of: &zhMatched) { $0.storeBytes(of: matched, toByteOffset: k * 8, as: Int.self) }
+                zhMatched[k] = Int32(bits.nonzeroBitCount)
             }
             for l in 0..<b {
                 var bits: UInt64 = 0
                 for k in 0..<a { bits |= pairs.englishBits(i + k, j + l) }
-                let matched = bits.nonzeroBitCount
-                e.englishMatched += matched
-                withUnsafeMutableBytes(of: &enMatched) { $0.storeBytes(of: matched, toByteOffset: l * 8, as: Int.self) }
+                enMatched[l] = Int32(bits.nonzeroBitCount)
             }
-            // A unit of a many-unit bead that the other side barely explains, compared
-            // with the rest of its side of the bead, is an orphan.
-            if a > 1 {
-                withUnsafeBytes(of: zhMatched) { matched in
-                    for k in 0..<a where mayBeOrphan.chinese[i + k] {
-                        let mine = matched.load(fromByteOffset: k * 8, as: Int.self)
-                        if Self.isOrphan(matched: mine, of: chinese[i + k].items.count,
-                                         restMatched: e.chineseMatched - mine,
-                                         restTotal: e.chineseTotal - chinese[i + k].items.count) { e.orphans += 1 }
-                    }
-                }
-            }
-            if b > 1 {
-                withUnsafeBytes(of: enMatched) { matched in
-                    for l in 0..<b where mayBeOrphan.english[j + l] {
-                        let mine = matched.load(fromByteOffset: l * 8, as: Int.self)
-                        if Self.isOrphan(matched: mine, of: english[j + l].content.count,
-                                         restMatched: e.englishMatched - mine,
-                                         restTotal: e.englishTotal - english[j + l].content.count) { e.orphans += 1 }
-                    }
-                }
-            }
+            e.chineseMatched = Int(zhMatched.wrappedSum())
+            e.englishMatched = Int(enMatched.wrappedSum())
+            e.orphans = Self.orphans(zhMatched, units: a, first: i, candidates: mayBeOrphan.chinese,
+                                     sideMatched: e.chineseMatched, sideTotal: e.chineseTotal) { chinese[$0].items.count }
+                + Self.orphans(enMatched, units: b, first: j, candidates: mayBeOrphan.english,
+                               sideMatched: e.englishMatched, sideTotal: e.englishTotal) { english[$0].content.count }
             let l1 = Double(zhLengthPrefix[i + a] - zhLengthPrefix[i])
             let l2 = Double(enLengthPrefix[j + b] - enLengthPrefix[j])
             e.lengthLogProbability = Self.lengthLogProbability(l1, l2, ratio: scoring.lengthRatio, variance: scoring.lengthVariance)

@@ -228,30 +228,15 @@ private struct HTMLPage {
         }.joined(separator: "\n")
     }
 
-    /// `text` escaped for HTML text and double-quoted attributes; characters HTML cannot
-    /// carry (C0 controls other than tab and line feed, noncharacters) become U+FFFD.
+    /// Character references for HTML text and double-quoted (or single-quoted) attributes.
+    static let references: [Unicode.Scalar: String] = [
+        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;", "\n": "&#10;", "\r": " ",
+    ]
+
+    /// `text` escaped for HTML text and attributes; characters HTML cannot carry (C0
+    /// controls other than tab and line feed, noncharacters) become U+FFFD.
     private mutating func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n": out += "&#10;"
-            case "\r": out += " "
-            default:
-                if XMLEscaping.isAllowed(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else {
-                    out.unicodeScalars.append("\u{FFFD}")
-                    replacedCharacters += 1
-                }
-            }
-        }
-        return out
+        XMLEscaping.escape(text, with: Self.references, replacingDisallowed: true, replaced: &replacedCharacters)
     }
 
     static let css = """

@@ -1,40 +1,41 @@
 /// Escaping for the XML that Termbridge writes.
 enum XMLEscaping {
-    /// `text` escaped for element content: `&`, `<`, `>` and carriage return (which a parser
-    /// would otherwise turn into a line feed).
-    static func text(_ text: String) -> String {
+    /// Character references for element content: `&`, `<`, `>` and carriage return (which a
+    /// parser would otherwise turn into a line feed).
+    static let textReferences: [Unicode.Scalar: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"]
+    /// For double-quoted attributes: as for text, plus `"`, and tab and line feed (a parser
+    /// normalizes them to spaces).
+    static let attributeReferences = textReferences.merging(["\"": "&quot;", "\t": "&#9;", "\n": "&#10;"]) { $1 }
+
+    /// `text` escaped for element content.
+    static func text(_ text: String) -> String { escape(text, with: textReferences) }
+
+    /// `value` escaped for a double-quoted attribute.
+    static func attribute(_ value: String) -> String { escape(value, with: attributeReferences) }
+
+    /// `text` with each scalar in `references` replaced by its reference; the other scalars
+    /// are kept, or — when `replacingDisallowed` — those XML cannot carry become U+FFFD,
+    /// counted in `replaced`.
+    static func escape(_ text: String, with references: [Unicode.Scalar: String],
+                       replacingDisallowed: Bool = false, replaced: inout Int) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
+            if let reference = references[scalar] {
+                out += reference
+            } else if replacingDisallowed && !isAllowed(scalar) {
+                out.unicodeScalars.append("\u{FFFD}")
+                replaced += 1
+            } else {
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
 
-    /// `value` escaped for a double-quoted attribute: as ``text(_:)`` plus `"`, and tab, line
-    /// feed and carriage return as character references (a parser normalizes them to spaces).
-    static func attribute(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t": out += "&#9;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+    static func escape(_ text: String, with references: [Unicode.Scalar: String]) -> String {
+        var replaced = 0
+        return escape(text, with: references, replaced: &replaced)
     }
 
     /// Whether `scalar` may appear in an XML 1.0 document (the `Char` production).
