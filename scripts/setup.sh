@@ -24,6 +24,7 @@ if ((${#missing[@]})); then
 fi
 
 scripts/fetch-cedict.sh
+scripts/fetch-jieba-dict.sh
 
 # Optional: pyschematron for the TBX-Basic Schematron check (scripts/validate-tbx.sh and
 # its test). It needs Python >= 3.12; where none is installed, the check is skipped.

@@ -1,0 +1,154 @@
+import ArgumentParser
+import Foundation
+import Termbridge
+
+/// The formats `termbridge extract` writes: each a glossary that `termbridge glossary` reads
+/// back (Markdown excepted, which is for people).
+enum ExtractFormat: String, CaseIterable, ExpressibleByArgument {
+    case tsv, csv, json, tbx, md
+
+    var glossaryFormat: GlossaryFormat {
+        switch self {
+        case .tsv: .tsv
+        case .csv: .csv
+        case .json: .json
+        case .tbx: .tbx
+        case .md: .markdown
+        }
+    }
+
+    /// Whether the format has term-level fields for notes and contexts.
+    var carriesTermDetails: Bool { self == .tbx || self == .json }
+
+    init?(path: String) {
+        switch GlossaryFormat(path: path) {
+        case .tsv: self = .tsv
+        case .csv: self = .csv
+        case .json: self = .json
+        case .tbx: self = .tbx
+        case .markdown: self = .md
+        default: return nil
+        }
+    }
+}
+
+/// `termbridge extract ZH_FILE... [--source EN_FILE]...`: a candidate glossary from Chinese
+/// translations and their English sources.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract candidate terms from Chinese text (and its English source) for review.",
+        discussion: """
+        Candidates come from four sources: parenthetical pairs in the Chinese (中文(English), \
+        “中文”(English), 中文（English）, ABBR(中文), 中文(ABBR), English(中文)), kind paren; Chinese \
+        n-grams of 1–6 tokens ranked by C-value and specificity against general Chinese, kind zh; \
+        English n-grams of the source between stop words, kind en; and, with --source, the \
+        English equivalent of each Chinese candidate by association over aligned sentences \
+        (backed by CC-CEDICT with --lexicon), kind bilingual. See Docs/Extraction.md.
+
+        The i-th --source is the English source of the i-th Chinese file. Candidates that \
+        the glossary has are marked `known: STATUS (ID)`; --new-only leaves them out.
+
+        Every format is a glossary: one concept per candidate, new terms admitted, the \
+        concept note starting `candidate` with the kind, frequency, score, known status and \
+        up to three contexts (file:line). TBX and JSON also carry the note `candidate` and \
+        the contexts on the terms. Review the file, then fold it into a glossary with \
+        `termbridge glossary merge GLOSSARY REVIEWED -o GLOSSARY`. Without --format the \
+        format comes from -o's extension, else tsv. Output goes to -o OUT, written \
+        atomically, or to standard output.
+
+        Exit status: 0 candidates written; 1 no candidate found; 2 usage or input errors.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Chinese texts (UTF-8).", valueName: "ZH_FILE"))
+    var chinese: [String]
+
+    @Option(name: .customLong("source"), help: ArgumentHelp(
+        "The English source of the Chinese file in the same position. Repeatable.", valueName: "EN_FILE"))
+    var sources: [String] = []
+
+    @Option(name: .customLong("glossary"), help: ArgumentHelp(
+        "A glossary (.tsv, .csv, .json, .tbx): its terms are kept whole and marked as known. Repeatable.",
+        valueName: "FILE"))
+    var glossaries: [String] = []
+
+    @Option(help: ArgumentHelp("CC-CEDICT (cedict_ts.u8): word boundaries and translation evidence.", valueName: "CEDICT"))
+    var lexicon: String?
+
+    @Option(name: .customLong("general-frequencies"), help: ArgumentHelp(
+        "General Chinese word frequencies (jieba's dict.txt: `word freq [tag]` lines), for specificity.",
+        valueName: "FILE"))
+    var generalFrequencies: String?
+
+    @Option(name: .customLong("min-freq"), help: ArgumentHelp(
+        "Drop monolingual candidates occurring fewer times (parenthetical pairs are always kept).", valueName: "N"))
+    var minimumFrequency = 2
+
+    @Option(name: .customLong("top"), help: ArgumentHelp("Keep the N best candidates.", valueName: "N"))
+    var top: Int?
+
+    @Flag(name: .customLong("new-only"), help: "Leave out candidates the glossary already has.")
+    var newOnly = false
+
+    @Option(help: "Output format (default: from -o's extension, else tsv).")
+    var format: ExtractFormat?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; standard output when absent or -.", valueName: "OUT"))
+    var output: String?
+
+    func validate() throws {
+        if chinese.isEmpty { throw ValidationError("Give at least one Chinese file.") }
+        if sources.count > chinese.count {
+            throw ValidationError("\(sources.count) --source files for \(chinese.count) Chinese file(s): give at most one source per Chinese file, in the same order.")
+        }
+        if minimumFrequency < 1 { throw ValidationError("--min-freq must be at least 1.") }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
+        if format == nil, let output, output != "-", ExtractFormat(path: output) == nil {
+            throw ValidationError("Cannot tell the format from the extension of '\(output)'; give --format tsv, csv, json, tbx or md.")
+        }
+    }
+
+    func run() throws {
+        var inputs: [ExtractionInput] = []
+        for (index, path) in chinese.enumerated() {
+            let english = index < sources.count ? ExtractionText(path: sources[index], text: try readNonEmptyText(sources[index])) : nil
+            inputs.append(ExtractionInput(chinese: ExtractionText(path: path, text: try readNonEmptyText(path)), english: english))
+        }
+        let glossary = try readGlossaries(glossaries)
+        let extractor = try TermExtractor(
+            glossary: glossary,
+            lexicon: try lexicon.map { try CEDICTLexicon.load(contentsOf: $0) },
+            generalFrequencies: try generalFrequencies.map { try GeneralChineseFrequencies.load(contentsOf: $0) },
+            options: ExtractionOptions(minimumFrequency: minimumFrequency, limit: top, excludesKnown: newOnly))
+        let candidates = try extractor.extract(inputs)
+        guard !candidates.isEmpty else {
+            printError("no candidates found in \(chinese.joined(separator: ", ")) (at --min-freq \(minimumFrequency))")
+            throw ExitCode(1)
+        }
+        let destination = output == "-" ? nil : output
+        let format = self.format ?? destination.flatMap(ExtractFormat.init(path:)) ?? .tsv
+        let result = Glossary(candidates: candidates, termLevelDetails: format.carriesTermDetails)
+        if let destination {
+            report(try result.write(to: destination, format: format.glossaryFormat), writing: destination)
+            let kinds = CandidateKind.allCases.map { kind in "\(candidates.filter { $0.kind == kind }.count) \(kind.rawValue)" }
+            printError("\(candidates.count) candidates (\(kinds.joined(separator: ", "))) written to \(destination)")
+        } else {
+            let (data, warnings) = try result.encoded(as: format.glossaryFormat)
+            try writeStandardOutput(data)
+            report(warnings, writing: "<stdout>")
+        }
+    }
+}
+
+/// Reads a file as strict UTF-8 and refuses one that holds only white space.
+///
+/// - Throws: ``InvalidUTF8Error`` with the file and byte offset; ``FileError`` when the file
+///   cannot be read or is empty.
+func readNonEmptyText(_ path: String) throws -> String {
+    let text = try readUTF8(path)
+    if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || $0 == "\u{FEFF}" }) {
+        throw FileError(path: path, message: "the file is empty: nothing to extract terms from")
+    }
+    return text
+}
