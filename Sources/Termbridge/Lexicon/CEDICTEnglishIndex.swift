@@ -143,89 +143,14 @@ public struct CEDICTEnglishIndex: Sendable {
         stopWords.contains(folded) ? nil : folded
     }
 
-    /// The words of `text` folded as ``EnglishWords`` folds them (see
-    /// ``forEachWord(in:_:)``).
+    /// The words of `text` folded as ``EnglishWords`` folds them.
     static func words(of text: String) -> [String] {
-        var words: [String] = []
-        forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
-        return words
+        EnglishWords.folded(text)
     }
 
-    /// Calls `body` with the UTF-8 bytes of each word of `text` (valid only during the
-    /// call), folded as ``EnglishWords`` folds them: runs of letters and digits, apostrophes
-    /// inside a word kept, everything else a separator; then NFKC, lower case and no
-    /// possessive `'s`. ASCII words take a byte-level path without allocation.
+    /// Calls `body` with the folded UTF-8 of each word of `text` (see ``EnglishWords``).
     static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        let normalizer = TextNormalizer.shared
         var text = text
-        text.withUTF8 { bytes in
-            // A word is never longer than the text: one scratch buffer (on the stack when
-            // small) holds each word in turn.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { buffer in
-                var length = 0
-                var isASCII = true
-                var i = 0
-                /// The scalar at byte `k` (valid UTF-8) and its length in bytes.
-                func scalar(at k: Int) -> (value: UInt32, length: Int) {
-                    let b0 = bytes[k]
-                    if b0 < 0x80 { return (UInt32(b0), 1) }
-                    let length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
-                    var value = UInt32(b0 & (0xFF >> (length + 1)))
-                    for j in 1..<length where k + j < bytes.count { value = value << 6 | UInt32(bytes[k + j] & 0x3F) }
-                    return (value, length)
-                }
-                func isWordScalar(_ value: UInt32) -> Bool {
-                    if value < 0x80 {
-                        let b = UInt8(value) | 0x20
-                        return (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (value >= 0x30 && value <= 0x39)
-                    }
-                    let c = normalizer.characterClass(of: normalizer.fold(value))
-                    return c == .letter || c == .digit
-                }
-                func finishWord() {
-                    guard length > 0 else { return }
-                    if length >= 2 && buffer[length - 2] == UInt8(ascii: "'") && (buffer[length - 1] | 0x20) == UInt8(ascii: "s") {
-                        length -= 2
-                    }
-                    let word = UnsafeBufferPointer(rebasing: buffer[0..<length])
-                    if isASCII {
-                        body(word)
-                    } else {
-                        var folded = String.UnicodeScalarView()
-                        for s in String(decoding: word, as: UTF8.self).unicodeScalars {
-                            folded.append(Unicode.Scalar(normalizer.fold(s.value)) ?? s)
-                        }
-                        var lower = String(folded).lowercased()
-                        lower.withUTF8(body)
-                    }
-                    length = 0
-                    isASCII = true
-                }
-                while i < bytes.count {
-                    let (value, width) = scalar(at: i)
-                    if isWordScalar(value) {
-                        if width == 1 {
-                            let b = bytes[i]
-                            buffer[length] = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
-                            length += 1
-                        } else {
-                            for k in i..<i + width {
-                                buffer[length] = bytes[k]
-                                length += 1
-                            }
-                            isASCII = false
-                        }
-                    } else if (value == 0x27 || value == 0x2019), length > 0, i + width < bytes.count,
-                              isWordScalar(scalar(at: i + width).value) {
-                        buffer[length] = UInt8(ascii: "'")   // ’ (3 bytes) becomes ' (1 byte)
-                        length += 1
-                    } else {
-                        finishWord()
-                    }
-                    i += width
-                }
-                finishWord()
-            }
-        }
+        text.withUTF8 { bytes in EnglishWords.forEach(in: bytes) { folded, _, _ in body(folded) } }
     }
 }
