@@ -24,5 +24,18 @@ echo "== termbridge align $zh $en (beads; cuts are []:[k])"
 echo "review page: $out/quasi-alliances.html; translation memory: $out/quasi-alliances.tmx"
 
 echo
-echo "== termbridge segment --glossary $glossary $zh (first lines)"
-"$termbridge" segment --glossary "$glossary" "$zh" | head -n 8
+echo "== termbridge extract $zh --source $en (top 15 candidates; known glossary terms marked)"
+frequencies=(); [ -s .cache/jieba-dict.txt ] && frequencies=(--general-frequencies .cache/jieba-dict.txt)
+"$termbridge" extract "$zh" --source "$en" --glossary "$glossary" --lexicon "$lexicon" "${frequencies[@]}" \
+    -o "$out/candidates.tsv"
+python3 - "$out/candidates.tsv" <<'PY'
+import csv, sys
+with open(sys.argv[1], encoding="utf-8") as f:
+    rows = list(csv.DictReader(f, delimiter="\t"))
+for row in rows[:15]:
+    zh = next((row[k] for k in ("zh", "zh_admitted") if row.get(k)), "")
+    en = next((row[k] for k in ("en", "en_admitted") if row.get(k)), "")
+    kind = "; ".join(part.strip() for part in row.get("note", "").split(";") if part.strip().startswith(("kind", "known")))
+    print(f"  {zh:<12}\t{en:<36}\t{kind}")
+PY
+echo "candidate glossary: $out/candidates.tsv"
