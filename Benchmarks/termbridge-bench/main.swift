@@ -10,6 +10,7 @@ guard let command = arguments.first else {
     print("       termbridge-bench match [--input FILE]")
     print("       termbridge-bench align [--quality-only]")
     print("       termbridge-bench cedict")
+    print("       termbridge-bench check [--cli BIN]")
     exit(2)
 }
 func option(_ name: String) -> String? {
@@ -27,6 +28,8 @@ case "align":
     try AlignBenchmark(speed: !arguments.contains("--quality-only")).run()
 case "cedict":
     try CEDICTBenchmark().run()
+case "check":
+    try CheckBenchmark(cli: option("--cli")).run()
 case "match":
     try MatchBenchmark(input: option("--input")).run()
 default:

@@ -1,0 +1,74 @@
+/// Segments from plain text: an aligned pair of files, or a Chinese document alone.
+public enum PlainTextSegments {
+    /// One segment per bead of `alignment`, in order: both sides for a pair, the Chinese
+    /// alone for an addition (1:0), the English alone for a cut (0:1).
+    ///
+    /// The sentences of a side are joined as ``Alignment/texts(of:)`` joins them (Chinese
+    /// without a separator, English with one space); each sentence keeps its own line and
+    /// column (``AlignmentUnit``), so every offset of the joined text maps back to the file.
+    public static func segments(of alignment: Alignment) -> [CheckSegment] {
+        alignment.beads.enumerated().map { index, bead in
+            CheckSegment(index: index, id: bead.notation,
+                         source: side(bead.english, of: alignment.english, separator: " "),
+                         target: side(bead.chinese, of: alignment.chinese, separator: ""),
+                         alignmentScore: bead.score.isFinite ? bead.score : nil)
+        }
+    }
+
+    /// The sentences `indices` of `document` as one text with their positions; nil for none.
+    static func side(_ indices: [Int], of document: AlignmentDocument, separator: String) -> SegmentText? {
+        guard !indices.isEmpty else { return nil }
+        var text = ""
+        var positions: [TextPositions.Anchor] = []
+        var offset = 0
+        for (k, index) in indices.enumerated() {
+            if k > 0 {
+                text += separator
+                offset += separator.unicodeScalars.count
+            }
+            let sentence = document.sentences[index]
+            positions.append(TextPositions.Anchor(offset: offset, line: sentence.line, column: sentence.column))
+            text += sentence.text
+            offset += sentence.text.unicodeScalars.count
+        }
+        return SegmentText(text: text, file: document.file, positions: TextPositions(anchors: positions))
+    }
+
+    /// One segment per sentence of a Chinese document, read line by line in bounded memory
+    /// (a line longer than 1 MB is taken in pieces), for the checks that need no English:
+    /// forbidden and deprecated terms, variant drift. Lines and columns count as
+    /// ``AlignmentDocument`` counts them: a byte-order mark is not a column, CR before LF is
+    /// dropped.
+    ///
+    /// - Throws: ``FileError`` when the file cannot be read, ``InvalidUTF8Error`` with the
+    ///   file and byte offset of invalid UTF-8, or what `body` throws.
+    public static func forEachChineseSentence(inFileAt path: String, _ body: (CheckSegment) throws -> Void) throws {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw FileError(path: path, message: "cannot open: \(systemErrorMessage())") }
+        defer { close(descriptor) }
+        let splitter = try SentenceSplitter()
+        var index = 0
+        var columnOffset = 0   // scalars of the line already handed out in earlier pieces
+        do {
+            try LineReader(descriptor: descriptor).forEachLine { piece in
+                var line = try String(strictUTF8: piece.bytes, file: path, baseOffset: piece.byteOffset)
+                if piece.line == 1 && columnOffset == 0 && line.hasPrefix("\u{FEFF}") { line.removeFirst() }
+                for sentence in try splitter.sentences(in: line) {
+                    let text = SegmentText(text: sentence.text, file: path, line: piece.line,
+                                           column: columnOffset + sentence.range.scalars.lowerBound + 1)
+                    try body(CheckSegment(index: index, source: nil, target: text))
+                    index += 1
+                }
+                columnOffset = piece.endsLine ? 0 : columnOffset + line.unicodeScalars.count
+            }
+        } catch let error as FileError where error.path == nil {
+            throw FileError(path: path, line: error.line, column: error.column, message: error.message)
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import Termbridge
+
+/// `termbridge check`: every place where a translation departs from the glossary or from
+/// itself, as a linter prints them, with an exit status that can gate publishing.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a Chinese translation against the glossary and against itself.",
+        discussion: """
+        Inputs: a Chinese translation and its English source as two plain-text files \
+        (aligned sentence by sentence first, as `termbridge align` does); or a bilingual \
+        file with --bilingual: TMX, XLIFF 1.2 or 2.x (English source, Chinese target) or \
+        TSV (en<TAB>zh, or columns named by a header row); or a Chinese document alone, \
+        for the checks that need no English.
+
+        Checks (turn one off with --disable ID; see --list-checks): term-mistranslated \
+        (error), term-forbidden (error), term-deprecated (warning), rendering-inconsistent \
+        (warning), variant-drift (warning), number-mismatch (error), latin-token-missing \
+        (warning), segment-inconsistent-target (warning), segment-inconsistent-source \
+        (warning).
+
+        Each finding points into the file the user edits: the Chinese file (line and column \
+        of the term) or the bilingual file. Formats: text (file:line:col: severity [check] \
+        message, an excerpt, then a summary), json, html (a self-contained review page). \
+        Without --format the format comes from -o's extension (.txt, .json, .html), else text.
+
+        Exit status: 0 when nothing at or above --fail-on (default error) was found, 1 \
+        otherwise, 2 for usage or input errors (a missing or malformed file, invalid UTF-8).
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The Chinese translation (UTF-8 plain text).", valueName: "ZH_FILE"))
+    var chinese: String?
+
+    @Argument(help: ArgumentHelp("Its English source (UTF-8; Markdown read as plain text). Without it only the checks that need no English run.", valueName: "EN_FILE"))
+    var english: String?
+
+    @Option(help: ArgumentHelp("A bilingual file to check instead: .tmx, .xlf/.xliff, .tsv.", valueName: "FILE"))
+    var bilingual: String?
+
+    @Option(name: .customLong("bilingual-format"), help: "The bilingual file's format when its extension does not say: tmx, xliff or tsv.")
+    var bilingualFormat: BilingualFormat?
+
+    @Option(name: .customLong("glossary"), help: ArgumentHelp(
+        "A glossary (.tsv, .csv, .json, .tbx). Repeatable.", valueName: "FILE"))
+    var glossaries: [String] = []
+
+    @Option(help: ArgumentHelp("CC-CEDICT (cedict_ts.u8): aligns plain-text pairs, names what was used instead of a glossary term, accepts conventional renderings of acronyms.", valueName: "CEDICT"))
+    var lexicon: String?
+
+    @Flag(help: "Plain-text files have one sentence per line: do not split sentences.")
+    var presplit = false
+
+    @Option(name: .customLong("disable"), help: ArgumentHelp("A check not to run. Repeatable.", valueName: "ID"))
+    var disabled: [CheckID] = []
+
+    @Option(name: .customLong("fail-on"), help: "The least severity that makes the exit status 1: error, warning or never.")
+    var failOn: FailureThreshold = .error
+
+    @Option(help: "Report format: text, json or html (default: from -o's extension, else text).")
+    var format: CheckReportFormat?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("The report file, written atomically; standard output when absent or -.", valueName: "OUT"))
+    var output: String?
+
+    @Flag(name: .customLong("list-checks"), help: "List the checks with their ids and severities, and exit.")
+    var listChecks = false
+
+    func validate() throws {
+        if listChecks { return }
+        if bilingual != nil && chinese != nil {
+            throw ValidationError("Give either ZH_FILE [EN_FILE] or --bilingual FILE, not both.")
+        }
+        if bilingual == nil && chinese == nil {
+            throw ValidationError("Nothing to check: give ZH_FILE [EN_FILE] or --bilingual FILE.")
+        }
+        if let bilingual, bilingualFormat == nil, BilingualFormat(path: bilingual) == nil {
+            throw ValidationError("Cannot tell the format of '\(bilingual)' from its extension; give --bilingual-format tmx, xliff or tsv.")
+        }
+        if format == nil, let output, output != "-", CheckReportFormat(path: output) == nil {
+            throw ValidationError("Cannot tell the report format from the extension of '\(output)'; give --format text, json or html.")
+        }
+    }
+
+    func run() throws {
+        if listChecks {
+            for check in CheckID.allCases {
+                print(check.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0)
+                      + check.defaultSeverity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + check.summary)
+            }
+            return
+        }
+        let glossary = try readGlossaries(glossaries)
+        let lexicon = try self.lexicon.map { try CEDICTLexicon.load(contentsOf: $0) }
+        let checker = try Checker(glossary: glossary, lexicon: lexicon,
+                                  configuration: CheckConfiguration(enabled: Set(CheckID.allCases).subtracting(disabled)))
+        let destination = output == "-" ? nil : output
+        let format = self.format ?? destination.flatMap(CheckReportFormat.init(path:)) ?? .text
+
+        // Standard output streams; a file is written whole, atomically, at the end.
+        let standardOutput = BufferedOutput()
+        var fileContents = ""
+        let writer = format.writer { text in
+            if destination == nil { try standardOutput.write(text) } else { fileContents += text }
+        }
+        let inputs = bilingual.map { [$0] } ?? [chinese, english].compactMap { $0 }
+        try writer.begin(CheckRunDescription(inputs: inputs, glossaries: glossaries,
+                                             conceptCount: glossary?.concepts.count ?? 0, failOn: failOn))
+        let report: (Finding) throws -> Void = { try writer.write($0) }
+        if let bilingual {
+            let format = bilingualFormat ?? BilingualFormat(path: bilingual)!
+            try format.forEachSegment(inFileAt: bilingual) { try checker.check($0, report) }
+        } else if let chinese, let english {
+            let chineseDocument = try readAlignmentDocument(chinese, language: "zh", presplit: presplit)
+            let englishDocument = try readAlignmentDocument(english, language: "en", presplit: presplit)
+            let alignment = try Aligner(glossary: glossary, lexicon: lexicon).align(chineseDocument, englishDocument)
+            for segment in PlainTextSegments.segments(of: alignment) { try checker.check(segment, report) }
+        } else if let chinese {
+            try PlainTextSegments.forEachChineseSentence(inFileAt: chinese) { try checker.check($0, report) }
+        }
+        let summary = try checker.finish(report)
+        try writer.finish(summary)
+        if let destination {
+            try AtomicFile.write(Data(fileContents.utf8), to: destination)
+        } else {
+            try standardOutput.flush()
+        }
+        if summary.fails(at: failOn) { throw ExitCode(1) }
+    }
+}
+
+extension CheckID: ExpressibleByArgument {}
+extension FailureThreshold: ExpressibleByArgument {}
+extension CheckReportFormat: ExpressibleByArgument {}
+extension BilingualFormat: ExpressibleByArgument {}

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import Termbridge
+
+/// The sample corpus's translation with known errors planted in it
+/// (`Tests/Fixtures/Checking/quasi-alliances.zh.planted.txt`) and its corrected version
+/// (`quasi-alliances.zh.clean.txt`: the corpus file with its real slips fixed — 准盟友 for
+/// "quasi alliances", 美国 for "Washington", 摒弃 for "abandon", …), checked against the shipped
+/// glossary plus `quasi-alliances.supplement.tsv` (two concepts the glossary lacks: proxy
+/// war, mutual defense treaty). Read by path: tests run from the package root.
+enum PlantedCorpus {
+    static let folder = "Tests/Fixtures/Checking"
+    static let english = "Corpus/en/quasi-alliances.en.md"
+    static let clean = "\(folder)/quasi-alliances.zh.clean.txt"
+    static let planted = "\(folder)/quasi-alliances.zh.planted.txt"
+
+    /// One planted error: the line it is on, the check(s) that must report it there, and the
+    /// text at the finding's column (nil: not checked).
+    struct Plant {
+        var what: String
+        var line: Int
+        var checks: [CheckID]
+        var at: String?
+    }
+
+    static let plants: [Plant] = [
+        Plant(what: "variant switch 准盟友 → 准同盟 in the editor's summary (no English)", line: 2, checks: [.variantDrift], at: "准同盟”。"),
+        Plant(what: "key term mistranslated: nuclear umbrella as 核威慑", line: 9, checks: [.termMistranslated], at: "日本、韩国以及"),
+        Plant(what: "deprecated term 赞助国 for patron", line: 15, checks: [.termDeprecated], at: "赞助国"),
+        Plant(what: "ATACMS dropped (and the system's name with it)", line: 15, checks: [.latinTokenMissing, .termMistranslated], at: "2022年至2023年"),
+        Plant(what: "deprecated English spelling Kiev in a gloss", line: 15, checks: [.termDeprecated], at: "Kiev"),
+        Plant(what: "number changed: 2000磅 → 200磅", line: 17, checks: [.numberMismatch], at: "200磅"),
+        Plant(what: "forbidden term 川普", line: 17, checks: [.termForbidden], at: "川普"),
+        Plant(what: "leverage rendered 筹码 once, 杠杆 elsewhere", line: 19, checks: [.renderingInconsistent], at: "筹码究竟"),
+    ]
+
+    /// Findings a plant causes besides its own: the changed number also breaks the glossary
+    /// term 2000磅炸弹.
+    static let collateral: [(CheckID, Int)] = [(.termMistranslated, 17)]
+
+    static func glossary() throws -> Glossary {
+        let shipped = try Glossary.read(contentsOf: "Glossary/quasi-alliance.tsv")
+        let supplement = try Glossary.read(contentsOf: "\(folder)/quasi-alliances.supplement.tsv")
+        return Glossary(concepts: shipped.concepts + supplement.concepts)
+    }
+
+    static func document(_ path: String, _ language: String) throws -> AlignmentDocument {
+        try AlignmentDocument(text: String(contentsOfFile: path, encoding: .utf8), language: language, file: path)
+    }
+
+    /// The column of `text` in line `line` of `path`, in Unicode scalars, 1-based.
+    static func column(of text: String, line: Int, in path: String) throws -> Int? {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        guard let range = lines[line - 1].range(of: text) else { return nil }
+        return lines[line - 1].unicodeScalars.distance(from: lines[line - 1].unicodeScalars.startIndex, to: range.lowerBound) + 1
+    }
+
+    /// Checks `chinese` against the English with the gold sentence alignment (no aligner).
+    static func checkWithGoldBeads(_ chinese: String) throws -> [Finding] {
+        let beads = try BeadFile.read(contentsOf: "\(folder)/quasi-alliances.beads")
+        let alignment = Alignment(chinese: try document(chinese, "zh"), english: try document(english, "en"), beads: beads)
+        try alignment.validateBeads()
+        return try Checker(glossary: glossary()).check(PlainTextSegments.segments(of: alignment))
+    }
+
+    static let cedictPath = ProcessInfo.processInfo.environment["TERMBRIDGE_CEDICT"] ?? ".cache/cedict_ts.u8"
+    static var hasCEDICT: Bool { FileManager.default.fileExists(atPath: cedictPath) }
+}
+
+@Suite struct PlantedErrorCheckTests {
+    @Test func theCleanTranslationHasNoFinding() throws {
+        let findings = try PlantedCorpus.checkWithGoldBeads(PlantedCorpus.clean)
+        #expect(findings.isEmpty, "\(findings.map { "\($0.location.line):\($0.location.column) [\($0.check.rawValue)] \($0.message)" })")
+    }
+
+    @Test func everyPlantedErrorIsFoundOnItsLineAndColumn() throws {
+        let findings = try PlantedCorpus.checkWithGoldBeads(PlantedCorpus.planted)
+        for plant in PlantedCorpus.plants {
+            for check in plant.checks {
+                let here = findings.filter { $0.check == check && $0.location.line == plant.line }
+                #expect(!here.isEmpty, "not found: \(plant.what) [\(check.rawValue)] on line \(plant.line)")
+                if let text = plant.at, let column = try PlantedCorpus.column(of: text, line: plant.line, in: PlantedCorpus.planted) {
+                    #expect(here.contains { $0.location.column == column }, "\(plant.what): columns \(here.map(\.location.column)), expected \(column)")
+                }
+                #expect(here.allSatisfy { $0.location.file == PlantedCorpus.planted })
+            }
+        }
+        // Nothing else: every finding is a plant or a plant's known side effect.
+        let expected = Set(PlantedCorpus.plants.flatMap { plant in plant.checks.map { "\($0.rawValue)@\(plant.line)" } })
+            .union(PlantedCorpus.collateral.map { "\($0.0.rawValue)@\($0.1)" })
+        let unexpected = findings.filter { !expected.contains("\($0.check.rawValue)@\($0.location.line)") }
+        #expect(unexpected.isEmpty, "\(unexpected.map { "\($0.location.line):\($0.location.column) [\($0.check.rawValue)] \($0.message)" })")
+    }
+
+    @Test(.enabled(if: PlantedCorpus.hasCEDICT, "needs .cache/cedict_ts.u8 (scripts/fetch-cedict.sh)"))
+    func theAlignerFindsTheSamePlantsAndNothingOnTheCleanCopy() throws {
+        let lexicon = try CEDICTLexicon.load(contentsOf: PlantedCorpus.cedictPath)
+        let glossary = try PlantedCorpus.glossary()
+        let aligner = try Aligner(glossary: glossary, lexicon: lexicon)
+        func check(_ chinese: String) throws -> [Finding] {
+            let alignment = try aligner.align(try PlantedCorpus.document(chinese, "zh"), try PlantedCorpus.document(PlantedCorpus.english, "en"))
+            return try Checker(glossary: glossary, lexicon: lexicon).check(PlainTextSegments.segments(of: alignment))
+        }
+        let clean = try check(PlantedCorpus.clean)
+        #expect(clean.isEmpty, "\(clean.map(\.message))")
+        let planted = try check(PlantedCorpus.planted)
+        for plant in PlantedCorpus.plants {
+            // The aligner joins the summary to the English title, whose "Quasi Allies" makes the
+            // switched 准同盟 a deprecated term rather than a variant: either finds it.
+            let accepted = plant.line == 2 ? [.variantDrift, .termDeprecated] : plant.checks
+            #expect(planted.contains { accepted.contains($0.check) && $0.location.line == plant.line }, "not found: \(plant.what)")
+        }
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "../shared/seed/000_fc94195cf814659a.txt"), "needs the seed (../shared/seed)"))
+    func theSeedsSwitchToTheDeprecatedVariantIsDrift() throws {
+        // Third-party text, read by path for evaluation only.
+        let path = "../shared/seed/000_fc94195cf814659a.txt"
+        let checker = try Checker(glossary: Glossary.read(contentsOf: "Glossary/quasi-alliance.tsv"))
+        var findings: [Finding] = []
+        try PlainTextSegments.forEachChineseSentence(inFileAt: path) { segment in checker.check(segment) { findings.append($0) } }
+        checker.finish { findings.append($0) }
+        let drift = findings.filter { $0.check == .variantDrift && $0.conceptID == "qa-001" }
+        #expect(drift.count >= 5)
+        #expect(drift.allSatisfy { $0.found == "准同盟" && $0.expected == ["准盟友"] })
+        // 弃权 for abandonment is forbidden; 赞助国 for patron deprecated.
+        #expect(findings.contains { $0.check == .termForbidden && $0.found == "弃权" })
+        #expect(findings.contains { $0.check == .termDeprecated && $0.found == "赞助国" })
+    }
+}
