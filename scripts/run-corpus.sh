@@ -39,3 +39,10 @@ for row in rows[:15]:
     print(f"  {zh:<12}\t{en:<36}\t{kind}")
 PY
 echo "candidate glossary: $out/candidates.tsv"
+
+echo
+echo "== termbridge check $zh $en --glossary $glossary (exit 1 when errors are found)"
+status=0
+"$termbridge" check "$zh" "$en" --glossary "$glossary" --lexicon "$lexicon" || status=$?
+"$termbridge" check "$zh" "$en" --glossary "$glossary" --lexicon "$lexicon" --format html -o "$out/check.html" || true
+echo "check report: $out/check.html (exit status $status)"
