@@ -420,8 +420,7 @@ private final class UnitCollector: XMLParserDelegate {
     var bodyError: (any Error)?
     var sawRoot = false
     var sawRootEnd = false
-    /// Prefix → the namespaces bound to it, innermost last.
-    private var prefixes: [String: [String]] = [:]
+    private var namespaces = XMLNamespaceScope()
 
     init(unitNames: Set<String>, stream: RecordingFileStream, body: @escaping (StreamingXMLReader.Unit) throws -> Void) {
         self.unitNames = unitNames
@@ -444,11 +443,11 @@ private final class UnitCollector: XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didStartMappingPrefix prefix: String, toURI namespaceURI: String) {
-        prefixes[prefix, default: []].append(namespaceURI)
+        namespaces.begin(prefix, namespaceURI)
     }
 
     func parser(_ parser: XMLParser, didEndMappingPrefix prefix: String) {
-        _ = prefixes[prefix]?.popLast()
+        namespaces.end(prefix)
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
@@ -459,15 +458,8 @@ private final class UnitCollector: XMLParserDelegate {
             fail(parser, "elements are nested more than \(SafeXMLParser.maximumDepth) levels deep")
             return
         }
-        let attributes = attributeDict.map { name, value -> XMLTreeAttribute in
-            var namespace: String?
-            if let colon = name.firstIndex(of: ":") {
-                let prefix = String(name[..<colon])
-                namespace = prefix == "xml" ? XMLTreeAttribute.xmlNamespace : prefixes[prefix]?.last
-            }
-            return XMLTreeAttribute(name, value, namespace: namespace)
-        }
-        let element = XMLTreeElement(elementName, namespace: namespaceURI ?? "", attributes: SafeXMLParser.canonicalOrder(attributes),
+        let attributes = namespaces.attributes(attributeDict)
+        let element = XMLTreeElement(elementName, namespace: namespaceURI ?? "", attributes: attributes,
                                      line: parser.lineNumber, column: parser.columnNumber)
         if stack.isEmpty && !unitNames.contains(elementName) {
             ancestors.append(element)

@@ -238,8 +238,7 @@ private final class TreeBuilder: XMLParserDelegate {
     var root: XMLTreeElement?
     var stack: [XMLTreeElement] = []
     var failure: (line: Int, column: Int, message: String)?
-    /// Prefix → the namespaces bound to it, innermost last.
-    private var prefixes: [String: [String]] = [:]
+    private var namespaces = XMLNamespaceScope()
     private var locator: SourceLocator
 
     init(locator: SourceLocator) {
@@ -253,11 +252,11 @@ private final class TreeBuilder: XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didStartMappingPrefix prefix: String, toURI namespaceURI: String) {
-        prefixes[prefix, default: []].append(namespaceURI)
+        namespaces.begin(prefix, namespaceURI)
     }
 
     func parser(_ parser: XMLParser, didEndMappingPrefix prefix: String) {
-        _ = prefixes[prefix]?.popLast()
+        namespaces.end(prefix)
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
@@ -268,16 +267,9 @@ private final class TreeBuilder: XMLParserDelegate {
             fail(parser, "elements are nested more than \(SafeXMLParser.maximumDepth) levels deep", line: place.line, column: place.column)
             return
         }
-        let attributes = attributeDict.map { name, value -> XMLTreeAttribute in
-            var namespace: String?
-            if let colon = name.firstIndex(of: ":") {
-                let prefix = String(name[..<colon])
-                namespace = prefix == "xml" ? XMLTreeAttribute.xmlNamespace : prefixes[prefix]?.last
-            }
-            return XMLTreeAttribute(name, value, namespace: namespace)
-        }
+        let attributes = namespaces.attributes(attributeDict)
         stack.append(XMLTreeElement(elementName, namespace: namespaceURI ?? "",
-                                    attributes: SafeXMLParser.canonicalOrder(attributes),
+                                    attributes: attributes,
                                     line: place.line, column: place.column))
     }
 
@@ -465,5 +457,34 @@ private struct PrologScanner {
             }
         }
         return nil
+    }
+}
+
+/// The namespace prefixes in scope while an XMLParser delegate walks a document, and the
+/// attributes of an element resolved against them: one implementation for every delegate
+/// that builds ``XMLTreeElement``s.
+struct XMLNamespaceScope {
+    /// Prefix → the namespaces bound to it, innermost last.
+    private var prefixes: [String: [String]] = [:]
+
+    mutating func begin(_ prefix: String, _ namespace: String) {
+        prefixes[prefix, default: []].append(namespace)
+    }
+
+    mutating func end(_ prefix: String) {
+        _ = prefixes[prefix]?.popLast()
+    }
+
+    /// The attributes as XMLParser reports them, with namespaces resolved, in canonical order.
+    func attributes(_ dictionary: [String: String]) -> [XMLTreeAttribute] {
+        let attributes = dictionary.map { name, value -> XMLTreeAttribute in
+            var namespace: String?
+            if let colon = name.firstIndex(of: ":") {
+                let prefix = String(name[..<colon])
+                namespace = prefix == "xml" ? XMLTreeAttribute.xmlNamespace : prefixes[prefix]?.last
+            }
+            return XMLTreeAttribute(name, value, namespace: namespace)
+        }
+        return SafeXMLParser.canonicalOrder(attributes)
     }
 }
