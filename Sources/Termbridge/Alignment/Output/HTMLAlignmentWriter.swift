@@ -228,15 +228,10 @@ private struct HTMLPage {
         }.joined(separator: "\n")
     }
 
-    /// Character references for HTML text and double-quoted (or single-quoted) attributes.
-    static let references: [Unicode.Scalar: String] = [
-        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;", "\n": "&#10;", "\r": " ",
-    ]
-
     /// `text` escaped for HTML text and attributes; characters HTML cannot carry (C0
     /// controls other than tab and line feed, noncharacters) become U+FFFD.
     private mutating func escape(_ text: String) -> String {
-        XMLEscaping.escape(text, with: Self.references, replacingDisallowed: true, replaced: &replacedCharacters)
+        XMLEscaping.escape(text, with: XMLEscaping.htmlReferences, replacingDisallowed: true, replaced: &replacedCharacters)
     }
 
     static let css = """

@@ -179,25 +179,8 @@ public final class HTMLCheckReport: CheckReportWriter {
         return out
     }
 
-    /// `text` escaped for HTML text and double-quoted attributes; characters HTML cannot
-    /// carry become U+FFFD.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n": out += "&#10;"
-            case "\r": out += " "
-            default: out.unicodeScalars.append(XMLEscaping.isAllowed(scalar) ? scalar : "\u{FFFD}")
-            }
-        }
-        return out
-    }
+    /// `text` escaped for HTML text and attributes.
+    static func escape(_ text: String) -> String { XMLEscaping.html(text) }
 
     static let css = """
         body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 1.5rem; color: #1b1b1b; background: #fff; }

@@ -7,6 +7,17 @@ enum XMLEscaping {
     /// normalizes them to spaces).
     static let attributeReferences = textReferences.merging(["\"": "&quot;", "\t": "&#9;", "\n": "&#10;"]) { $1 }
 
+    /// For HTML text and (double- or single-quoted) attributes.
+    static let htmlReferences: [Unicode.Scalar: String] = [
+        "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;", "\n": "&#10;", "\r": " ",
+    ]
+
+    /// `text` escaped for HTML text and attributes, characters HTML cannot carry as U+FFFD.
+    static func html(_ text: String) -> String {
+        var replaced = 0
+        return escape(text, with: htmlReferences, replacingDisallowed: true, replaced: &replaced)
+    }
+
     /// `text` escaped for element content.
     static func text(_ text: String) -> String { escape(text, with: textReferences) }
 
