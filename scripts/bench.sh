@@ -16,3 +16,5 @@ if [ -d ../shared/eval/seg/pku ]; then echo; Benchmarks/segment-pku.sh; fi
 echo; echo "== CC-CEDICT"; $bench cedict
 echo; echo "== glossary matching"; $bench match
 if [ -d ../shared/eval/align ]; then echo; echo "== alignment"; PYTHONPATH=.cache/pylib $bench align; fi
+echo; echo "== checking"; $bench check --cli .build/release/termbridge
+echo; echo "== extraction"; python3 Benchmarks/extract-vs-jieba.py
