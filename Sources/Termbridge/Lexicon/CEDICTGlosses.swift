@@ -144,12 +144,8 @@ public enum CEDICTGlosses {
     static func withoutHanReferences(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let normalizer = TextNormalizer.shared
         func scalar(at k: Int) -> (value: UInt32, length: Int) {
-            let b0 = bytes[k]
-            if b0 < 0x80 { return (UInt32(b0), 1) }
-            let length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
-            var value = UInt32(b0 & (0xFF >> (length + 1)))
-            for j in 1..<length where k + j < bytes.count { value = value << 6 | UInt32(bytes[k + j] & 0x3F) }
-            return (value, length)
+            let (value, width) = UTF8Decoding.scalar(at: k, in: bytes)
+            return (value, width)
         }
         func isHan(_ value: UInt32) -> Bool {
             value >= 0x2E80 && normalizer.characterClass(of: normalizer.fold(value)) == .han

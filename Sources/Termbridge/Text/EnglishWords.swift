@@ -52,15 +52,7 @@ public enum EnglishWords {
             var start = 0, startScalar = 0
             var i = 0, scalarIndex = 0
 
-            /// The scalar at byte `k` and its length in bytes.
-            func scalar(at k: Int) -> (value: UInt32, width: Int) {
-                let b0 = bytes[k]
-                if b0 < 0x80 { return (UInt32(b0), 1) }
-                let width = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
-                var value = UInt32(b0 & (0xFF >> (width + 1)))
-                for j in 1..<width where k + j < bytes.count { value = value << 6 | UInt32(bytes[k + j] & 0x3F) }
-                return (value, width)
-            }
+            func scalar(at k: Int) -> (value: UInt32, width: Int) { UTF8Decoding.scalar(at: k, in: bytes) }
             func isWordScalar(_ value: UInt32) -> Bool {
                 if value < 0x80 {
                     let lower = UInt8(value) | 0x20

@@ -64,6 +64,18 @@ enum UTF8Decoding {
         return .success(count)
     }
 
+    /// The scalar whose encoding starts at byte `offset` of valid UTF-8 `bytes`, and the
+    /// number of bytes it takes. O(1).
+    @inline(__always)
+    static func scalar(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, width: Int) {
+        let b0 = bytes[offset]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        let width = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
+        var value = UInt32(b0 & (0xFF >> (width + 1)))
+        for j in 1..<width where offset + j < bytes.count { value = value << 6 | UInt32(bytes[offset + j] & 0x3F) }
+        return (value, width)
+    }
+
     /// The offset of the first invalid byte in `bytes`, or `nil` when it is valid UTF-8.
     static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let scalars = UnsafeMutablePointer<UInt32>.allocate(capacity: max(1, bytes.count))
