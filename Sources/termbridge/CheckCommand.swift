@@ -94,7 +94,16 @@ struct CheckCommand: ParsableCommand {
         }
         let glossary = try readGlossaries(glossaries)
         let lexicon = try self.lexicon.map { try CEDICTLexicon.load(contentsOf: $0) }
-        let checker = try Checker(glossary: glossary, lexicon: lexicon,
+        // For a plain-text pair, renderings beyond the glossary come from term extraction
+        // over the pair itself (a bilingual file would need a second pass; the glossary
+        // alone judges renderings there).
+        var associations: ExtractedRenderings?
+        if bilingual == nil, let chinese, let english, !disabled.contains(.renderingInconsistent) {
+            associations = try ExtractedRenderings(chinese: ExtractionText(path: chinese, text: readUTF8(chinese)),
+                                                   english: ExtractionText(path: english, text: readUTF8(english)),
+                                                   glossary: glossary, lexicon: lexicon)
+        }
+        let checker = try Checker(glossary: glossary, lexicon: lexicon, associations: associations,
                                   configuration: CheckConfiguration(enabled: Set(CheckID.allCases).subtracting(disabled)))
         let destination = output == "-" ? nil : output
         let format = self.format ?? destination.flatMap(CheckReportFormat.init(path:)) ?? .text
