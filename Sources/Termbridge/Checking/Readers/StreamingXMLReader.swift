@@ -266,6 +266,20 @@ private final class RecordingFileStream: InputStream {
                 positions.add(offset: count, line: atLine, column: atColumn)
                 count += 1
             }
+            /// Reads one character of content at the cursor and emits it, a CR LF or lone CR
+            /// as the LF an XML parser reports.
+            func emitContentCharacter() -> Bool {
+                let (l, c) = (line, column)
+                guard let value = scalar() else { return false }
+                step()
+                if value == 0x0D {
+                    if i < bytes.count, bytes[i] == 0x0A { return true }
+                    emit(0x0A, l, c)
+                } else {
+                    emit(value, l, c)
+                }
+                return true
+            }
             /// Moves past one character, keeping line and column.
             func step() {
                 let b = bytes[i]
@@ -304,15 +318,7 @@ private final class RecordingFileStream: InputStream {
                     if at("<![CDATA[") {
                         for _ in 0..<9 { step() }
                         while i < bytes.count, !at("]]>") {
-                            guard let value = scalar() else { return nil }
-                            let (l, c) = (line, column)
-                            step()
-                            if value == 0x0D {
-                                if i < bytes.count, bytes[i] == 0x0A { continue }
-                                emit(0x0A, l, c)
-                            } else {
-                                emit(value, l, c)
-                            }
+                            guard emitContentCharacter() else { return nil }
                         }
                         guard i < bytes.count else { return nil }
                         for _ in 0..<3 { step() }
@@ -370,15 +376,7 @@ private final class RecordingFileStream: InputStream {
                     emit(value.value, entityLine, entityColumn)
                     continue
                 }
-                let (l, c) = (line, column)
-                guard let value = scalar() else { return nil }
-                step()
-                if value == 0x0D {
-                    if i < bytes.count, bytes[i] == 0x0A { continue }
-                    emit(0x0A, l, c)
-                } else {
-                    emit(value, l, c)
-                }
+                guard emitContentCharacter() else { return nil }
             }
             return nil
         }
@@ -509,22 +507,21 @@ private final class UnitCollector: XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-        fail(parser, "malformed XML: reference to the undeclared entity &\(name); (Termbridge resolves no entities but &amp; &lt; &gt; &quot; &apos;)")
+        fail(parser, SafeXMLParser.undeclaredEntityMessage(name))
         return nil
     }
 
     func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-        fail(parser, "the DOCTYPE declares entities (<!ENTITY \(name) …>); Termbridge refuses entity declarations in XML it reads")
+        fail(parser, SafeXMLParser.entityDeclarationMessage(name))
     }
 
     func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
-        fail(parser, "the DOCTYPE declares entities (<!ENTITY \(name) …>); Termbridge refuses entity declarations in XML it reads")
+        fail(parser, SafeXMLParser.entityDeclarationMessage(name))
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
         let code = (parseError as NSError).code
-        // libxml2 warnings that do not stop a parse, as in SafeXMLParser.
-        guard ![93, 97, 98, 99, 100, 102, 106, 107].contains(code) else { return }
+        guard !SafeXMLParser.isWarning(code) else { return }
         if failure == nil && bodyError == nil {
             fail(parser, "malformed XML: " + SafeXMLParser.describe(libxml2Code: code))
         }

@@ -223,7 +223,17 @@ enum SafeXMLParser {
         return "\(described) (libxml2 error \(code))"
     }
 
-    fileprivate static func isWarning(_ code: Int) -> Bool { warningCodes.contains(code) }
+    static func isWarning(_ code: Int) -> Bool { warningCodes.contains(code) }
+
+    /// The message for a reference to an entity XML does not predeclare.
+    static func undeclaredEntityMessage(_ name: String) -> String {
+        "malformed XML: reference to the undeclared entity &\(name); (Termbridge resolves no entities but &amp; &lt; &gt; &quot; &apos;)"
+    }
+
+    /// The message for an entity declaration met while parsing.
+    static func entityDeclarationMessage(_ name: String) -> String {
+        "the DOCTYPE declares entities (<!ENTITY \(name) …>); Termbridge refuses entity declarations in XML it reads"
+    }
 }
 
 extension Character {
@@ -301,7 +311,7 @@ private final class TreeBuilder: XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-        fail(parser, "malformed XML: reference to the undeclared entity &\(name); (Termbridge resolves no entities but &amp; &lt; &gt; &quot; &apos;)")
+        fail(parser, SafeXMLParser.undeclaredEntityMessage(name))
         return nil
     }
 
