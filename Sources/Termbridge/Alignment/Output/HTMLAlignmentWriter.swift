@@ -234,13 +234,7 @@ private struct HTMLPage {
         XMLEscaping.escape(text, with: XMLEscaping.htmlReferences, replacingDisallowed: true, replaced: &replacedCharacters)
     }
 
-    static let css = """
-        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 1.5rem; color: #1b1b1b; background: #fff; }
-        :lang(zh) { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
-        h1 { font-size: 1.3rem; margin: 0 0 .5rem; }
-        header dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1rem; font-size: .9rem; }
-        header dt { font-weight: 600; }
-        header dd { margin: 0; }
+    static let css = XMLEscaping.reportStyle + """
         header span.null { color: #8a1c1c; font-weight: 600; }
         table { border-collapse: collapse; width: 100%; table-layout: fixed; }
         col.n { width: 3.5rem; } col.kind { width: 3.5rem; } col.score { width: 5rem; }

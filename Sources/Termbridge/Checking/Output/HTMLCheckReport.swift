@@ -182,13 +182,7 @@ public final class HTMLCheckReport: CheckReportWriter {
     /// `text` escaped for HTML text and attributes.
     static func escape(_ text: String) -> String { XMLEscaping.html(text) }
 
-    static let css = """
-        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 1.5rem; color: #1b1b1b; background: #fff; }
-        :lang(zh) { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
-        h1 { font-size: 1.3rem; margin: 0 0 .5rem; }
-        header dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1rem; font-size: .9rem; }
-        header dt { font-weight: 600; }
-        header dd { margin: 0; }
+    static let css = XMLEscaping.reportStyle + """
         .fail { color: #b71c1c; font-weight: 600; }
         .pass { color: #1b5e20; font-weight: 600; }
         input.show { display: none; }

@@ -12,6 +12,18 @@ enum XMLEscaping {
         "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;", "\n": "&#10;", "\r": " ",
     ]
 
+    /// The house style shared by Termbridge's self-contained HTML pages (alignment review,
+    /// check report): page, Chinese fonts, title and header list.
+    static let reportStyle = """
+        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 1.5rem; color: #1b1b1b; background: #fff; }
+        :lang(zh) { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
+        h1 { font-size: 1.3rem; margin: 0 0 .5rem; }
+        header dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0 0 1rem; font-size: .9rem; }
+        header dt { font-weight: 600; }
+        header dd { margin: 0; }
+
+        """
+
     /// `text` escaped for HTML text and attributes, characters HTML cannot carry as U+FFFD.
     static func html(_ text: String) -> String {
         var replaced = 0
