@@ -34,7 +34,7 @@ struct CEDICTBenchmark {
             return lexicon
         }
         let entries = lexicon.entries
-        let index = Self.best(repetitions) { CEDICTLexicon(entries: entries) }
+        let index = Self.best(repetitions) { CEDICTLexicon(entries: Array(entries)) }
 
         let count = lexicon.count
         func row(_ label: String, _ time: (wall: Double, cpu: Double), items: Int) -> [String] {
