@@ -5,7 +5,29 @@ extension SegmentationWorkspace {
         joinAlphanumericRuns(unitsJoined: options.joinsNumberUnits)
         joinDottedNames()
         if options.joinsTransliteratedNames { joinTransliteratedRuns() }
+        joinRepeatedMarks()
     }
+
+    /// Dashes and ellipses written as a run of the same mark (——, ……, ---, ...): one
+    /// punctuation token, as the PKU, MSR and CTB standards write them.
+    private mutating func joinRepeatedMarks() {
+        let n = count
+        var i = 0
+        while i + 1 < n {
+            let mark = folded[i]
+            guard Self.repeatableMarks.contains(mark), !insideAtomic[i], atomicEnd[i] < 0, folded[i + 1] == mark else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < n, folded[j] == mark, atomicEnd[j] < 0 { j += 1 }
+            markAtomic(i, j)
+            i = j
+        }
+    }
+
+    /// Marks that are doubled or tripled to make one: dashes and ellipses.
+    static let repeatableMarks: Set<UInt32> = Set("—―─…‥-.~".unicodeScalars.map(\.value))
 
     @inline(__always)
     private func isAlphanumeric(_ i: Int) -> Bool {

@@ -1,5 +1,26 @@
 import ICU
 
+/// How a token was made, recorded at its first position: what the segmenter knows of it
+/// (its part of speech comes from there).
+enum TokenSource: UInt8 {
+    /// Cut by ICU and the joining rules, with no dictionary or model.
+    case plain
+    /// A term of the user's dictionary or glossary.
+    case userTerm
+    /// An unbreakable run of the joining stage (a number, a Latin word, a dotted name).
+    case atomic
+    /// A word of the general vocabulary.
+    case vocabulary
+    /// A number in Chinese numerals (三十一, 第十九, 十二月).
+    case number
+    /// An ICU word the vocabulary does not have.
+    case icuWord
+    /// A word the unknown-word model found.
+    case unknownWord
+    /// A single character the vocabulary does not have as a word.
+    case singleCharacter
+}
+
 /// The per-text state of one segmentation pass, kept between calls so that its arrays are
 /// allocated once per segmenter rather than once per line.
 ///
@@ -24,9 +45,23 @@ struct SegmentationWorkspace {
     // Dictionary lattice scratch.
     var matchFirst: [Int32] = []
     var matchEnds: [Int32] = []
+    /// The user-dictionary term id of each match in ``matchEnds``.
+    var matchTerms: [Int32] = []
     var pathCost: [Float] = []
     var pathBack: [Int32] = []
     var nextBoundary: [Int32] = []
+    /// For a position where a token starts, how the token was made (``TokenSource``).
+    var tokenSource: [TokenSource] = []
+    /// For a token start: the user term id (``TokenSource/userTerm``) or the vocabulary word
+    /// id (``TokenSource/vocabulary``) of the token; otherwise -1.
+    var tokenWord: [Int32] = []
+    // Model lattice scratch.
+    var pathScore: [Double] = []
+    var pathSource: [TokenSource] = []
+    var pathWord: [Int32] = []
+    var hardLimit: [Int32] = []
+    var singleScore: [Float] = []
+    var characterEmissions: [(begin: Float, middle: Float, end: Float, single: Float)] = []
 
     /// The number of scalars in the current text. The arrays are grown, never shrunk,
     /// so they may be longer than `count + 1`; only the first `count + 1` entries count.
@@ -73,7 +108,10 @@ struct SegmentationWorkspace {
         Self.ensure(&icuBoundary, n + 1, false)
         Self.ensure(&atomicEnd, n + 1, -1)
         Self.ensure(&insideAtomic, n + 1, false)
+        Self.ensure(&tokenSource, n + 1, .plain)
+        Self.ensure(&tokenWord, n + 1, -1)
         boundary.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: false, count: n + 1) }
+        tokenSource.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: .plain, count: n + 1) }
         atomicEnd.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: -1, count: n + 1) }
         insideAtomic.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: false, count: n + 1) }
     }
@@ -162,5 +200,35 @@ struct SegmentationWorkspace {
         case .punctuation: return .punctuation
         case .kana, .other: return .other
         }
+    }
+
+    /// The part of speech of the token `scalars` (see ``Token/partOfSpeech``).
+    func partOfSpeech(_ scalars: Range<Int>, kind: TokenKind, dictionary: UserDictionary,
+                      model: SegmentationModel?) -> PartOfSpeech {
+        switch kind {
+        case .number: return .numeral
+        case .latinWord: return .english
+        case .whitespace, .punctuation, .other: return .unknown
+        case .hanWord: break
+        }
+        let start = scalars.lowerBound, end = scalars.upperBound
+        switch tokenSource[start] {
+        case .userTerm:
+            if let tag = dictionary.partsOfSpeech[Int(tokenWord[start])] { return tag }
+        case .vocabulary:
+            if let tag = model?.tag(ofWordID: Int(tokenWord[start])) { return tag }
+        case .number:
+            return .numeral
+        default:
+            break
+        }
+        if atomicEnd[start] == Int32(end) {
+            // Runs of the joining stage: a year in Chinese numerals, or a name.
+            if folded[end - 1] == 0x5E74 /* 年 */ { return .numeral }
+            if (start..<end).contains(where: { classes[$0] == .punctuation }) { return .personalName }
+        }
+        let guess = folded.withUnsafeBufferPointer { model?.partOfSpeech(folded: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        if let guess { return guess }
+        return atomicEnd[start] == Int32(end) ? .personalName : .unknown
     }
 }
