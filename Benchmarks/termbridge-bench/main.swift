@@ -9,7 +9,7 @@ guard let command = arguments.first else {
     print("usage: termbridge-bench segment [--input FILE] [--dict FILE] [--raw-icu BIN] [--cli BIN]")
     print("       termbridge-bench match [--input FILE]")
     print("       termbridge-bench align [--quality-only]")
-    print("       termbridge-bench cedict")
+    print("       termbridge-bench cedict [--cli BIN]")
     print("       termbridge-bench check [--cli BIN]")
     exit(2)
 }
@@ -27,7 +27,7 @@ case "segment":
 case "align":
     try AlignBenchmark(speed: !arguments.contains("--quality-only")).run()
 case "cedict":
-    try CEDICTBenchmark().run()
+    try CEDICTBenchmark(cli: option("--cli")).run()
 case "check":
     try CheckBenchmark(cli: option("--cli")).run()
 case "match":

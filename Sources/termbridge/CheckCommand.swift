@@ -26,6 +26,10 @@ struct CheckCommand: ParsableCommand {
         message, an excerpt, then a summary), json, html (a self-contained review page). \
         Without --format the format comes from -o's extension (.txt, .json, .html), else text.
 
+        CC-CEDICT aligns plain-text pairs, names what was used instead of a glossary term and \
+        accepts conventional renderings of acronyms; it is found without being named (see \
+        `termbridge data status`), and --no-lexicon turns it off.
+
         Exit status: 0 when nothing at or above --fail-on (default error) was found, 1 \
         otherwise, 2 for usage or input errors (a missing or malformed file, invalid UTF-8).
         """
@@ -47,8 +51,7 @@ struct CheckCommand: ParsableCommand {
         "A glossary (.tsv, .csv, .json, .tbx). Repeatable.", valueName: "FILE"))
     var glossaries: [String] = []
 
-    @Option(help: ArgumentHelp("CC-CEDICT (cedict_ts.u8): aligns plain-text pairs, names what was used instead of a glossary term, accepts conventional renderings of acronyms.", valueName: "CEDICT"))
-    var lexicon: String?
+    @OptionGroup var data: LexiconOptions
 
     @Flag(help: "Plain-text files have one sentence per line: do not split sentences.")
     var presplit = false
@@ -93,7 +96,7 @@ struct CheckCommand: ParsableCommand {
             return
         }
         let glossary = try readGlossaries(glossaries)
-        let lexicon = try self.lexicon.map { try CEDICTLexicon.load(contentsOf: $0) }
+        let lexicon = try data.load(losing: DataLoss.checking)
         // For a plain-text pair, renderings beyond the glossary come from term extraction
         // over the pair itself (a bilingual file would need a second pass; the glossary
         // alone judges renderings there).

@@ -7,11 +7,15 @@ struct CommandResult {
     var stderr: String
 }
 
-/// Runs the built `termbridge` with `arguments`, optionally feeding `stdin`.
-func termbridge(_ arguments: [String], stdin: Data? = nil) throws -> CommandResult {
+/// Runs the built `termbridge` with `arguments`, optionally feeding `stdin`, with
+/// `environment` added to this process's environment.
+func termbridge(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> CommandResult {
     let process = Process()
     process.executableURL = executableURL
     process.arguments = arguments
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     let out = Pipe(), err = Pipe(), input = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -47,10 +47,9 @@ final class AlignmentFeatureExtractor {
         stemmer = try EnglishStemmer()
         pinyin = try? Transform(id: "Han-Latin; Latin-ASCII")
         cedict = lexicon
-        let stemmer = self.stemmer
-        cedictIndex = lexicon.map { lexicon in
-            CEDICTEnglishIndex(lexicon) { CEDICTEnglishIndex.stopWords.contains($0) ? nil : stemmer.stem($0) }
-        }
+        // Compiled lexicons carry the stemmed index; one read from text gets it built here.
+        let key = CEDICTEnglishIndex.stemmedContentWord(stemmer)
+        cedictIndex = lexicon.map { lexicon in lexicon.stemmedEnglish ?? CEDICTEnglishIndex(lexicon, key: key) }
         firstExtraKey = Int32(cedictIndex?.keyCount ?? 0)
         segmenter = try Segmenter(dictionary: glossary.map(UserDictionary.init(glossary:)) ?? UserDictionary())
         if let glossary {

@@ -136,11 +136,15 @@ public enum CompiledDataFile {
 
     /// An open compiled file whose header and section table have been checked; sections are
     /// read on request.
-    final class Reader {
-        let path: String
-        let kind: DataKind
-        let layoutVersion: UInt32
-        let source: SourceStamp
+    public final class Reader {
+        /// The file.
+        public let path: String
+        /// What it holds.
+        public let kind: DataKind
+        /// The layout version of that kind.
+        public let layoutVersion: UInt32
+        /// The source it was compiled from.
+        public let source: SourceStamp
         private let descriptor: Int32
         private let fileSize: Int
         private var sections: [UInt32: (elementSize: Int, offset: Int, count: Int, checksum: UInt64)] = [:]

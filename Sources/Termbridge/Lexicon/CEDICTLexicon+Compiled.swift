@@ -9,7 +9,7 @@ extension CEDICTLexicon {
     /// sections, the gloss-cleaning rules (``CEDICTGlosses``), the stop words or the key
     /// functions of ``CEDICTEnglishIndex`` — a file of another layout is then refused as
     /// outdated instead of giving answers that differ from the text's.
-    static let compiledLayoutVersion: UInt32 = 1
+    public static let compiledLayoutVersion: UInt32 = 1
 
     /// The lexicon as a compiled file (with its stemmed index, built when absent), stamped
     /// with the source file's size and modification time.
@@ -55,7 +55,7 @@ extension CEDICTLexicon {
         try loadCompiled(CompiledDataFile.Reader(path: path, kind: .cedict, layoutVersion: compiledLayoutVersion))
     }
 
-    static func loadCompiled(_ file: CompiledDataFile.Reader) throws(CompiledDataError) -> CEDICTLexicon {
+    public static func loadCompiled(_ file: CompiledDataFile.Reader) throws(CompiledDataError) -> CEDICTLexicon {
         do {
             let strings = try StringArena(bytes: file.section("STRB"), starts: file.section("STRS"))
             let records: [Int32] = try file.section("ENTR")

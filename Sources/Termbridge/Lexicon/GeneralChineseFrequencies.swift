@@ -180,7 +180,7 @@ public struct GeneralChineseFrequencies: Sendable {
     // MARK: Compiled
 
     /// The layout of the `FREQ` sections; bump it when they change meaning.
-    static let compiledLayoutVersion: UInt32 = 1
+    public static let compiledLayoutVersion: UInt32 = 1
 
     /// The list as a compiled file, stamped with the source file's size and time.
     public func compiledData(source: CompiledDataFile.SourceStamp) -> Data {
@@ -207,7 +207,12 @@ public struct GeneralChineseFrequencies: Sendable {
     /// - Throws: ``CompiledDataError`` when it cannot be read, is not a compiled frequency
     ///   list of this version, or is damaged.
     public static func loadCompiled(contentsOf path: String) throws(CompiledDataError) -> GeneralChineseFrequencies {
-        let file = try CompiledDataFile.Reader(path: path, kind: .frequencies, layoutVersion: compiledLayoutVersion)
+        try loadCompiled(CompiledDataFile.Reader(path: path, kind: .frequencies, layoutVersion: compiledLayoutVersion))
+    }
+
+    /// Reads the sections of an open compiled file.
+    public static func loadCompiled(_ file: CompiledDataFile.Reader) throws(CompiledDataError) -> GeneralChineseFrequencies {
+        let path = file.path
         do {
             let words = try ByteStringTable(strings: StringArena(bytes: file.section("WSTB"), starts: file.section("WSTS")),
                                             slots: file.section("WSLT"))
