@@ -7,7 +7,8 @@
 #   jieba/posseg:   the same states joined with a part-of-speech tag (B-nr, E-ns, …).
 # The segmenter scores unknown words with the first and tags them with the second
 # (Docs/Segmentation.md). They come from the PyPI package jieba (0.42.1, a source archive,
-# downloaded with pip), whose prob_*.py files are Python literals read with `ast`.
+# downloaded with pip into a temporary folder), whose prob_*.py files are Python literals,
+# read with `ast`.
 # Nothing is committed. Usage:
 #   scripts/fetch-jieba-hmm.sh [FOLDER]
 set -euo pipefail
@@ -15,13 +16,10 @@ folder=$(realpath -m "${1:-$(dirname "$0")/../.cache}")
 target="$folder/jieba-hmm.txt"
 [ -s "$target" ] && exit 0
 mkdir -p "$folder"
-archive=$(ls "$folder"/pip/jieba-0.42.1.tar.gz 2>/dev/null || true)
-if [ -z "$archive" ]; then
-    downloads=$(mktemp -d)
-    trap 'rm -rf "$downloads"' EXIT
-    python3 -m pip download --quiet --no-deps --no-binary :all: --dest "$downloads" jieba==0.42.1
-    archive="$downloads/jieba-0.42.1.tar.gz"
-fi
+downloads=$(mktemp -d)
+trap 'rm -rf "$downloads"' EXIT
+python3 -m pip download --quiet --no-deps --no-binary :all: --dest "$downloads" jieba==0.42.1
+archive="$downloads/jieba-0.42.1.tar.gz"
 python3 - "$target" "$archive" <<'PY'
 import ast, sys, tarfile
 

@@ -9,6 +9,10 @@ struct SegmentCommand: ParsableCommand {
         abstract: "Segment Chinese text into words.",
         discussion: """
         Reads each FILE (standard input when none is given) line by line in bounded memory.
+        By default the segmenter uses the segmentation model found by the usual data search
+        (see `termbridge data`): the general vocabulary (CC-CEDICT headwords and jieba's word
+        frequencies) and jieba's unknown-word model; --no-model turns it off. Terms of --dict
+        and --glossary always win: they stay whole, and no vocabulary word cuts them.
         text: one output line per input line, tokens separated by one space, white space
         dropped (the SIGHAN bakeoff format). tsv: a header, then one token per row with its
         line, UTF-8 byte and Unicode-scalar offsets within the line, kind, part of speech and
@@ -24,7 +28,7 @@ struct SegmentCommand: ParsableCommand {
     }
 
     @Option(name: .customLong("dict"), help: ArgumentHelp(
-        "A user dictionary: one term per line (a second column is ignored). Repeatable.",
+        "A user dictionary: one term per line; jieba's `term [freq] [tag]` lines give the term's part of speech. Repeatable.",
         valueName: "FILE"))
     var dictionaries: [String] = []
 
@@ -33,8 +37,7 @@ struct SegmentCommand: ParsableCommand {
         valueName: "FILE"))
     var glossaries: [String] = []
 
-    @Flag(name: .customLong("no-vocabulary"), help: "Do not use the general vocabulary and unknown-word model.")
-    var noVocabulary = false
+    @OptionGroup var modelOptions: SegmentationModelOptions
 
     @Option(help: "Output format: text, tsv or jsonl.")
     var format: Format = .text
@@ -54,7 +57,7 @@ struct SegmentCommand: ParsableCommand {
         for path in glossaries {
             dictionary.add(try Glossary.read(contentsOf: path))
         }
-        let segmenter = try Segmenter(dictionary: dictionary, model: noVocabulary ? nil : try loadSegmentationModelFromCache())
+        let segmenter = try Segmenter(dictionary: dictionary, model: try modelOptions.load())
         let splitter = sentences ? try SentenceSplitter() : nil
         let output = BufferedOutput()
         var writer = SegmentWriter(format: format, output: output)

@@ -46,6 +46,8 @@ public struct GeneralChineseFrequencies: Sendable {
         private var words = ByteStringTable()
         private var counts: [Int64] = []
         private var tags: [UInt8] = []
+        /// The count of the spelling each word's tag came from.
+        private var tagCounts: [Int64] = []
         private var tagTable = ByteStringTable()
         private var folded: [UInt8] = []
 
@@ -53,7 +55,8 @@ public struct GeneralChineseFrequencies: Sendable {
             _ = tagTable.insert(UnsafeBufferPointer(start: nil, count: 0))   // tag 0: none
         }
 
-        /// Adds `count` to the folded form of `word` (UTF-8); its tag is the first one given.
+        /// Adds `count` to the folded form of `word` (UTF-8); its tag is that of its most
+        /// frequent spelling (说 v, not the rare Traditional 說 zg; the first given on a tie).
         mutating func add(_ word: UnsafeBufferPointer<UInt8>, count: Int, tag: UnsafeBufferPointer<UInt8>) {
             guard count > 0 else { return }
             let normalizer = TextNormalizer.shared
@@ -74,12 +77,18 @@ public struct GeneralChineseFrequencies: Sendable {
         }
 
         private mutating func record(_ word: (id: Int32, inserted: Bool), count: Int, tag: UnsafeBufferPointer<UInt8>) {
+            let tagID = tagTable.insert(tag).id
             if word.inserted {
                 counts.append(Int64(count))
-                let tagID = tagTable.insert(tag).id
                 tags.append(tagID < 256 ? UInt8(tagID) : 0)
+                tagCounts.append(Int64(count))
             } else {
-                counts[Int(word.id)] += Int64(count)
+                let id = Int(word.id)
+                counts[id] += Int64(count)
+                if Int64(count) > tagCounts[id] {
+                    tags[id] = tagID < 256 ? UInt8(tagID) : 0
+                    tagCounts[id] = Int64(count)
+                }
             }
         }
 
@@ -179,8 +188,9 @@ public struct GeneralChineseFrequencies: Sendable {
 
     // MARK: Compiled
 
-    /// The layout of the `FREQ` sections; bump it when they change meaning.
-    public static let compiledLayoutVersion: UInt32 = 1
+    /// The layout of the `FREQ` sections; bump it when they change meaning (2: a folded
+    /// word's tag is its most frequent spelling's).
+    public static let compiledLayoutVersion: UInt32 = 2
 
     /// The list as a compiled file, stamped with the source file's size and time.
     public func compiledData(source: CompiledDataFile.SourceStamp) -> Data {

@@ -107,14 +107,6 @@ struct SortedTrie: Sendable {
         }
     }
 
-    /// The value of the one-scalar key `scalar`, or -1. O(1) for a BMP scalar.
-    @inline(__always)
-    func valueOfSingle(_ scalar: UInt32) -> Int32 {
-        guard scalar < 0x10000 else { return value(for: CollectionOfOne(scalar)) }
-        let node = rootChildren[Int(scalar)]
-        return node < 0 ? -1 : values[Int(node)]
-    }
-
     /// Calls `body(end, value)` for every key that is a prefix of `text[start...]`, shortest
     /// first. O(length of the longest matching path), no allocation.
     func forEachPrefix(of text: UnsafeBufferPointer<UInt32>, from start: Int,

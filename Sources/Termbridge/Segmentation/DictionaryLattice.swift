@@ -191,13 +191,16 @@ extension SegmentationWorkspace {
         matchTerms = terms
     }
 
-    /// Marks each token that is exactly a user term as one (``TokenSource/userTerm``), so
-    /// that the model keeps it whole and its part of speech is the term's.
+    /// Marks each token that is exactly a user term of two or more characters as one
+    /// (``TokenSource/userTerm``), so that the model keeps it whole and its part of speech
+    /// is the term's. A one-character term is whole by nature; the model may still make it
+    /// part of a longer word (a word list's single characters would otherwise pin every
+    /// character of an unknown word apart).
     private mutating func markUserTerms() {
         let n = count
         var start = 0
         for end in 1...n where boundary[end] {
-            for m in Int(matchFirst[start])..<Int(matchFirst[start + 1]) where Int(matchEnds[m]) == end {
+            for m in Int(matchFirst[start])..<Int(matchFirst[start + 1]) where Int(matchEnds[m]) == end && end - start >= 2 {
                 tokenSource[start] = .userTerm
                 tokenWord[start] = matchTerms[m]
             }

@@ -10,8 +10,11 @@
 /// - every vocabulary word starting there: its log-probability;
 /// - a number in Chinese numerals (three or more numerals, or 第 and numerals, with 月/日/号
 ///   after it: 三十一日): a number's probability;
-/// - ICU's word, when the vocabulary lacks it: an unseen word's probability;
+/// - ICU's word outside Han text (kana, Thai), when the vocabulary lacks it: an unseen word's
+///   probability;
 /// - the single character, when the vocabulary lacks it: an unseen word's probability;
+/// - a maximal run of three or more transliteration characters (泽连斯基): a number's
+///   probability (a name class);
 /// - runs of 2–4 Han characters the vocabulary lacks (not starting with a numeral): the
 ///   sum of their characters' single scores plus the unknown-word model's gain for reading
 ///   them as one word, minus a penalty.
@@ -20,13 +23,9 @@
 /// Ties go to the edge relaxed first (positions left to right, edges in the order above,
 /// shorter vocabulary words first): deterministic.
 extension SegmentationWorkspace {
-    /// Chinese numerals that make up numbers (一 … 十 百 千 万 亿 零 〇 两).
-    static let numberNumerals: Set<UInt32> = Set("一二三四五六七八九十百千万亿零〇○两".unicodeScalars.map(\.value))
-    /// Units that make one word with a number before them in Chinese numerals (十二月, 三十一日).
-    static let numberDateUnits: Set<UInt32> = Set("月日号".unicodeScalars.map(\.value))
     static let ordinalPrefix: UInt32 = 0x7B2C   // 第
 
-    mutating func applyModel(_ model: SegmentationModel) {
+    mutating func applyModel(_ model: SegmentationModel, options: Segmenter.Options) {
         let n = count
         guard n > 0 else { return }
         Self.grow(&pathScore, n + 1, -.infinity)
@@ -36,11 +35,27 @@ extension SegmentationWorkspace {
         Self.grow(&hardLimit, n + 1, 0)
         Self.grow(&singleScore, n + 1, 0)
         Self.grow(&nextBoundary, n + 1, 0)
-        if model.unknownWords != nil { Self.grow(&characterEmissions, n + 1, (0, 0, 0, 0)) }
         let unseen = model.unseenScore
         let number = model.numberScore
-        let penalty = SegmentationModel.Parameter.unknownWordPenalty
+        let penalty = options.unknownWordPenalty
+        let unknownWordModel = options.findsUnknownWords ? model.unknownWords : nil
+        Self.grow(&characterEmissions, unknownWordModel != nil ? n + 1 : 1, (0, 0, 0, 0))
         let longestUnknown = SegmentationModel.Parameter.maximumUnknownWordLength
+        let icuInHan = options.consultsICUInHanText
+        let readsNumbers = options.readsChineseNumbers
+        // The character-position model's start and transition log-probabilities.
+        var startBegin: Float = 0, startSingle: Float = 0, beginMiddle: Float = 0, beginEnd: Float = 0
+        var middleMiddle: Float = 0, middleEnd: Float = 0, singleSingle: Float = 0
+        if let m = unknownWordModel {
+            typealias S = UnknownWordModel.State
+            startBegin = m.start[S.begin.rawValue]
+            startSingle = m.start[S.single.rawValue]
+            beginMiddle = m.transition[S.begin.rawValue * 4 + S.middle.rawValue]
+            beginEnd = m.transition[S.begin.rawValue * 4 + S.end.rawValue]
+            middleMiddle = m.transition[S.middle.rawValue * 4 + S.middle.rawValue]
+            middleEnd = m.transition[S.middle.rawValue * 4 + S.end.rawValue]
+            singleSingle = m.transition[S.single.rawValue * 4 + S.single.rawValue]
+        }
 
         boundary.withUnsafeMutableBufferPointer { boundary in
         icuBoundary.withUnsafeBufferPointer { icu in
@@ -58,6 +73,13 @@ extension SegmentationWorkspace {
         singleScore.withUnsafeMutableBufferPointer { single in
         nextBoundary.withUnsafeMutableBufferPointer { icuEnd in
         characterEmissions.withUnsafeMutableBufferPointer { emissions in
+        flags.withUnsafeBufferPointer { flags in
+        model.vocabulary.withView { trie in
+
+            @inline(__always) func has(_ i: Int, _ flag: CharacterFlags) -> Bool {
+                let f = text[i]
+                return f < 0x10000 && flags[Int(f)].contains(flag)
+            }
 
             // The user terms' edges are hard boundaries: `limit[i]` is the first one after i,
             // and no edge from i may end beyond it. `icuEnd[i]`: the end of ICU's word at i.
@@ -80,11 +102,11 @@ extension SegmentationWorkspace {
             }
             // Each character's score as a word of its own, and its emissions.
             for i in 0..<n {
-                let word = model.vocabulary.valueOfSingle(text[i])
-                single[i] = word >= 0 ? model.wordScores[Int(word)] : unseen
+                let payload = trie.payloadOfSingle(text[i])
+                single[i] = payload == VocabularyTrie.noPayload ? unseen : Float(bitPattern: payload)
             }
-            if let unknownWords = model.unknownWords {
-                for i in 0..<n { emissions[i] = unknownWords.emissions(of: text[i]) }
+            if let unknownWordModel {
+                for i in 0..<n { emissions[i] = unknownWordModel.emissions(of: text[i]) }
             }
 
             for i in 0...n {
@@ -116,33 +138,44 @@ extension SegmentationWorkspace {
 
                 // Vocabulary words; `ends` notes which ends (up to 63 on) they reached.
                 var ends: UInt64 = 0
-                @inline(__always) func reached(_ j: Int) -> Bool { j - i < 64 && ends & (1 << UInt64(j - i)) != 0 }
-                model.vocabulary.forEachPrefix(of: UnsafeBufferPointer(rebasing: text[..<end]), from: i) { j, word in
-                    guard !inside[j] else { return }
-                    relax(i, j, model.wordScores[Int(word)], .vocabulary, word)
-                    if j - i < 64 { ends |= 1 << UInt64(j - i) }
+                var node = VocabularyTrie.root
+                var hot = trie.nodeHot[0]
+                var j = i
+                while j < end {
+                    node = trie.child(of: node, hot: hot, text[j])
+                    if node == VocabularyTrie.none { break }
+                    j += 1
+                    hot = trie.nodeHot[Int(node)]
+                    let payload = UInt32(truncatingIfNeeded: hot)
+                    if payload != VocabularyTrie.noPayload && !inside[j] {
+                        relax(i, j, Float(bitPattern: payload), .vocabulary, node)
+                        if j - i < 64 { ends |= 1 << UInt64(j - i) }
+                    }
                 }
+                @inline(__always) func reached(_ j: Int) -> Bool { j - i < 64 && ends & (1 << UInt64(j - i)) != 0 }
                 if atomicEnd[i] >= 0 { continue }
 
                 // Numbers in Chinese numerals.
-                let ordinal = text[i] == Self.ordinalPrefix
-                if ordinal || Self.numberNumerals.contains(text[i]) {
-                    var j = ordinal ? i + 1 : i
-                    while j < end, Self.numberNumerals.contains(text[j]), !inside[j] { j += 1 }
-                    let numerals = j - (ordinal ? i + 1 : i)
-                    if numerals >= (ordinal ? 1 : 2), !inside[j] {
-                        relax(i, j, number, .number, -1)
-                        if j < end, Self.numberDateUnits.contains(text[j]), !inside[j + 1] {
-                            relax(i, j + 1, number, .number, -1)
+                if readsNumbers {
+                    let ordinal = text[i] == Self.ordinalPrefix
+                    if ordinal || has(i, .numberNumeral) {
+                        var j = ordinal ? i + 1 : i
+                        while j < end, has(j, .numberNumeral), !inside[j] { j += 1 }
+                        let numerals = j - (ordinal ? i + 1 : i)
+                        if numerals >= (ordinal ? 1 : 2), !inside[j] {
+                            relax(i, j, number, .number, -1)
+                            if j < end, has(j, .dateUnit), !inside[j + 1] { relax(i, j + 1, number, .number, -1) }
                         }
                     }
                 }
 
-                // ICU's word, when the vocabulary lacks it.
+                // ICU's word, when the vocabulary lacks it: outside Han text (kana, Thai), or in
+                // Han text too when ICU was consulted there.
                 if icu[i] {
                     let j = Int(icuEnd[i])
                     if j - i >= 2, j <= end, !inside[j], !reached(j),
-                       (i..<j).allSatisfy({ classes[$0] != .whitespace && classes[$0] != .punctuation }) {
+                       (i..<j).allSatisfy({ classes[$0] != .whitespace && classes[$0] != .punctuation
+                                            && (icuInHan || classes[$0] != .han) }) {
                         relax(i, j, unseen, .icuWord, -1)
                     }
                 }
@@ -150,17 +183,32 @@ extension SegmentationWorkspace {
                 // The character alone.
                 if !inside[i + 1], !reached(i + 1) { relax(i, i + 1, single[i], .singleCharacter, -1) }
 
-                // Unknown words.
-                if let unknownWords = model.unknownWords, classes[i] == .han,
-                   !SegmentationModel.numeralCharacters.contains(text[i]) {
+                // A run of three or more transliteration characters (泽连斯基): a candidate name,
+                // as probable as a number (with a model, the joining stage leaves such runs alone).
+                if options.joinsTransliteratedNames, !icuInHan, has(i, .transliteration), classes[i] == .han,
+                   i == 0 || !(classes[i - 1] == .han && has(i - 1, .transliteration)) {
+                    var j = i + 1
+                    while j < end, classes[j] == .han, has(j, .transliteration), !inside[j], atomicEnd[j] < 0 { j += 1 }
+                    if j - i >= 3, !inside[j], !reached(j) { relax(i, j, number, .unknownWord, -1) }
+                }
+
+                // Unknown words: runs of 2…4 Han characters, scored by their single scores
+                // plus the gain of reading them as one word, minus the penalty.
+                if unknownWordModel != nil, classes[i] == .han, !has(i, .quantityNumeral) {
                     var singles = single[i]
+                    // ln P of the characters so far as S S … and as B M … (before the last).
+                    var asSingles = startSingle + emissions[i].single
+                    var asWord = startBegin + emissions[i].begin
                     var j = i + 1
                     while j - i < longestUnknown, j < end, classes[j] == .han, !inside[j], atomicEnd[j] < 0 {
+                        let e = emissions[j]
                         singles += single[j]
+                        asSingles += singleSingle + e.single
+                        let inWord = j == i + 1 ? beginEnd : middleEnd
+                        let gain = asWord + inWord + e.end - asSingles
+                        asWord += (j == i + 1 ? beginMiddle : middleMiddle) + e.middle
                         j += 1
-                        if reached(j) { continue }
-                        let gain = unknownWords.gain(emissions.baseAddress! + i, count: j - i)
-                        relax(i, j, singles + gain - penalty, .unknownWord, -1)
+                        if !reached(j) { relax(i, j, singles + gain - penalty, .unknownWord, -1) }
                     }
                 }
             }
@@ -176,7 +224,7 @@ extension SegmentationWorkspace {
                 position = from
             }
             boundary[0] = true
-        }}}}}}}}}}}}}}}}
+        }}}}}}}}}}}}}}}}}}
     }
 
     @inline(__always)

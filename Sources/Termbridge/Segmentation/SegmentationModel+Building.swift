@@ -2,7 +2,7 @@ import Foundation
 
 extension SegmentationModel {
     /// Numerals that combine with a classifier (一位, 两个, 几次, 多名, 半个).
-    static let numeralCharacters: Set<UInt32> = Set("一二三四五六七八九十百千万亿零〇○两几多半".unicodeScalars.map(\.value))
+    static let numeralCharacters: Set<UInt32> = Set(CharacterFlags.quantityNumerals.unicodeScalars.map(\.value))
 
     /// Builds the model from the general vocabulary and jieba's character models; each part
     /// may be missing (nil), and the model then does without it.
@@ -23,7 +23,8 @@ extension SegmentationModel {
     /// `Docs/Segmentation.md`).
     ///
     /// O(total length of the words); a second or two for the full data.
-    init(lexicon: CEDICTLexicon?, frequencies: GeneralChineseFrequencies?, characterModels: JiebaCharacterModels?) {
+    init(lexicon: CEDICTLexicon?, frequencies: GeneralChineseFrequencies?, characterModels: JiebaCharacterModels?,
+         rules: VocabularyRules = .all) {
         let normalizer = TextNormalizer.shared
         struct Candidate {
             var count: Int64 = 0
@@ -65,16 +66,17 @@ extension SegmentationModel {
         var spellers = ScalarTrie()           // the words compounds are spelled from
         for (k, key) in keys.enumerated() {
             let candidate = candidates[key]!
-            if candidate.inLexicon || (key.count <= 2 && !isNumeralWithClassifier(key)) {
+            let numeralWithClassifier = rules.contains(.leavesOutNumeralsWithClassifiers) && isNumeralWithClassifier(key)
+            if candidate.inLexicon || (key.count <= 2 && !numeralWithClassifier) {
                 kept[k] = true
                 spellers.insert(key, value: 1)
             }
         }
         for (k, key) in keys.enumerated() where !kept[k] && key.count >= 3 {
-            kept[k] = !Self.isSpelled(key, by: spellers)
+            kept[k] = !rules.contains(.leavesOutSpelledCompounds) || !Self.isSpelled(key, by: spellers)
         }
 
-        var trieKeys: [[UInt32]] = []
+        var vocabularyKeys: [[UInt32]] = []
         var scores: [Float] = []
         var tags: [UInt8] = []
         var tagIDs: [String: UInt8] = ["": 0]
@@ -82,7 +84,7 @@ extension SegmentationModel {
         let total = frequencies.map { Double($0.total) } ?? Double(max(1, keys.count))
         for (k, key) in keys.enumerated() where kept[k] {
             let candidate = candidates[key]!
-            trieKeys.append(key)
+            vocabularyKeys.append(key)
             let count = candidate.count > 0 ? Double(candidate.count) : Parameter.unseenCount
             scores.append(Float(log(count / total)))
             if tagIDs[candidate.tag] == nil, tagNames.count < 256 {
@@ -91,9 +93,10 @@ extension SegmentationModel {
             }
             tags.append(tagIDs[candidate.tag] ?? 0)
         }
-        self.init(vocabulary: SortedTrie(keys: trieKeys, values: trieKeys.indices.map(Int32.init)),
+        self.init(vocabulary: VocabularyTrie(keys: vocabularyKeys, values: vocabularyKeys.indices.map(Int32.init),
+                                             payloads: scores.map(\.bitPattern)),
                   wordScores: scores, wordTags: tags, tagNames: tagNames, total: total,
-                  unknownWords: characterModels?.unknownWords, tagger: characterModels?.tagger)
+                  unknownWords: characterModels?.unknownWords, tagger: characterModels?.tagger, sourceStamps: [])
     }
 
     /// Whether words of `spellers` other than `key` itself spell `key` from end to end.
@@ -111,12 +114,27 @@ extension SegmentationModel {
     }
 
     /// Builds the model from jieba's character models at `characterModels` (`jieba-hmm.txt`,
-    /// nil to go without them), CC-CEDICT and the frequency list.
+    /// nil to go without them), CC-CEDICT and the frequency list; `rules` other than the
+    /// default are for ablation.
     ///
     /// - Throws: ``FileError`` or ``InvalidUTF8Error`` when the character models cannot be read.
     public static func build(characterModels path: String?, lexicon: CEDICTLexicon?,
-                             frequencies: GeneralChineseFrequencies?) throws -> SegmentationModel {
+                             frequencies: GeneralChineseFrequencies?, rules: VocabularyRules = .all) throws -> SegmentationModel {
         SegmentationModel(lexicon: lexicon, frequencies: frequencies,
-                          characterModels: try path.map(JiebaCharacterModels.load(contentsOf:)))
+                          characterModels: try path.map(JiebaCharacterModels.load(contentsOf:)), rules: rules)
+    }
+
+    /// Which words of the frequency list the vocabulary leaves out (see
+    /// ``init(lexicon:frequencies:characterModels:rules:)``).
+    public struct VocabularyRules: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// Numeral + classifier words CC-CEDICT does not list (一位, 两个).
+        public static let leavesOutNumeralsWithClassifiers = VocabularyRules(rawValue: 1)
+        /// Words of three or more characters CC-CEDICT does not list and shorter words spell.
+        public static let leavesOutSpelledCompounds = VocabularyRules(rawValue: 2)
+        /// Both: the default.
+        public static let all: VocabularyRules = [.leavesOutNumeralsWithClassifiers, .leavesOutSpelledCompounds]
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The segmentation model compiled: the vocabulary trie, the word scores and tags, and
+/// The segmentation model compiled: the vocabulary's trie (``VocabularyTrie``'s three
+/// arrays), the word scores and tags, and
 /// jieba's two character models, as sections of a ``CompiledDataFile`` of kind `SEGM`.
 /// Floating-point values are stored as their IEEE bit patterns. Loading reads each section
 /// into its array and checks it; nothing is parsed, folded or merged.
@@ -8,21 +9,21 @@ extension SegmentationModel {
     /// The layout of the `SEGM` sections. Bump it whenever what they mean changes —
     /// including the vocabulary rules of ``init(lexicon:frequencies:characterModels:)`` —
     /// so that a file of another layout is refused as outdated.
-    static let compiledLayoutVersion: UInt32 = 1
+    public static let compiledLayoutVersion: UInt32 = 1
 
     /// The model as a compiled file, stamped with `source`.
     public func compiledData(source: CompiledDataFile.SourceStamp) -> Data {
         var writer = CompiledDataFile.Writer(kind: .segmentationModel, layoutVersion: Self.compiledLayoutVersion,
                                              source: source)
-        writer.add("TRRT", vocabulary.rootChildren)
-        writer.add("TRVA", vocabulary.values)
-        writer.add("TRES", vocabulary.edgeStarts)
-        writer.add("TRSC", vocabulary.edgeScalars)
-        writer.add("TRTG", vocabulary.edgeTargets)
+        writer.add("VROT", vocabulary.rootChildren)
+        writer.add("VTAB", vocabulary.table)
+        writer.add("VVAL", vocabulary.nodeValues)
+        writer.add("VHOT", vocabulary.nodeHot)
         writer.add("WSCO", wordScores.map(\.bitPattern))
         writer.add("WTAG", wordTags)
         Self.addStrings(tagNames, "TGN", to: &writer)
         writer.add("TOTL", [total.bitPattern])
+        writer.add("SRCS", sourceStamps.flatMap { [$0.size, UInt64(bitPattern: $0.seconds), UInt64(bitPattern: $0.nanoseconds)] })
         // A model without character models has these sections empty.
         writer.add("USTA", unknownWords?.start.map(\.bitPattern) ?? [])
         writer.add("UTRA", unknownWords?.transition.map(\.bitPattern) ?? [])
@@ -52,7 +53,7 @@ extension SegmentationModel {
         try loadCompiled(CompiledDataFile.Reader(path: path, kind: .segmentationModel, layoutVersion: compiledLayoutVersion))
     }
 
-    static func loadCompiled(_ file: CompiledDataFile.Reader) throws(CompiledDataError) -> SegmentationModel {
+    public static func loadCompiled(_ file: CompiledDataFile.Reader) throws(CompiledDataError) -> SegmentationModel {
         do {
             let scores: [UInt32] = try file.section("WSCO")
             let tags: [UInt8] = try file.section("WTAG")
@@ -60,9 +61,9 @@ extension SegmentationModel {
             guard tags.count == scores.count, !tagNames.isEmpty, tags.allSatisfy({ Int($0) < tagNames.count }) else {
                 throw StructureError("the word score and tag arrays do not fit together")
             }
-            let vocabulary = try SortedTrie(rootChildren: file.section("TRRT"), values: file.section("TRVA"),
-                                            edgeStarts: file.section("TRES"), edgeScalars: file.section("TRSC"),
-                                            edgeTargets: file.section("TRTG"), valueLimit: scores.count)
+            let vocabulary = try VocabularyTrie(rootChildren: file.section("VROT"), table: file.section("VTAB"),
+                                                nodeValues: file.section("VVAL"), nodeHot: file.section("VHOT"),
+                                                valueLimit: scores.count)
             let total: [UInt64] = try file.section("TOTL")
             guard total.count == 1, Double(bitPattern: total[0]) >= 1 else {
                 throw StructureError("the frequency total is missing")
@@ -84,13 +85,25 @@ extension SegmentationModel {
             }
             return SegmentationModel(vocabulary: vocabulary, wordScores: floats(scores), wordTags: tags,
                                      tagNames: tagNames, total: Double(bitPattern: total[0]),
-                                     unknownWords: unknownWords, tagger: tagger)
+                                     unknownWords: unknownWords, tagger: tagger, sourceStamps: try loadSourceStamps(file))
         } catch let error as CompiledDataError {
             throw error
         } catch let error as StructureError {
             throw CompiledDataError(path: file.path, problem: .damaged(error.message))
         } catch {
             throw CompiledDataError(path: file.path, problem: .damaged("\(error)"))
+        }
+    }
+
+    /// The stamps of the vocabulary's sources recorded in a compiled file.
+    static func loadSourceStamps(_ file: CompiledDataFile.Reader) throws(CompiledDataError) -> [CompiledDataFile.SourceStamp] {
+        let values: [UInt64] = try file.section("SRCS")
+        guard values.count % 3 == 0 else {
+            throw CompiledDataError(path: file.path, problem: .damaged("the source stamps are incomplete"))
+        }
+        return stride(from: 0, to: values.count, by: 3).map {
+            CompiledDataFile.SourceStamp(size: values[$0], seconds: Int64(bitPattern: values[$0 + 1]),
+                                         nanoseconds: Int64(bitPattern: values[$0 + 2]))
         }
     }
 

@@ -18,7 +18,7 @@ import Foundation
 /// shared read-only by any number of segmenters.
 public struct SegmentationModel: Sendable {
     /// Folded word → word id.
-    let vocabulary: SortedTrie
+    let vocabulary: VocabularyTrie
     /// Word id → ln P(word).
     let wordScores: [Float]
     /// Word id → tag id into ``tagNames`` (0: no tag).
@@ -29,22 +29,26 @@ public struct SegmentationModel: Sendable {
     let total: Double
     let unknownWords: UnknownWordModel?
     let tagger: UnknownWordTagger?
+    /// The size and time of the files the vocabulary was built from (CC-CEDICT, the
+    /// frequency list; ``CompiledDataFile/SourceStamp/none`` for one not found), recorded in
+    /// the compiled form to tell when it is out of date.
+    var sourceStamps: [CompiledDataFile.SourceStamp] = []
 
     /// The hyperparameters of the lattice, in natural-log units where they are scores.
     /// Each was chosen as a round value in a range where PKU F1 is flat; the sweeps are in
     /// `Docs/Segmentation.md`.
-    enum Parameter {
+    public enum Parameter {
         /// The count given to a word the lattice knows of but the vocabulary does not count:
         /// a CC-CEDICT word missing from jieba's list, an ICU word, an unknown character.
-        static let unseenCount: Double = 1
+        public static let unseenCount: Double = 1
         /// The count of a number (三十一, 第十九, 2,000): a class of its own, as frequent as
         /// an ordinary word (F1 moves by under 0.001 between 10 and 100,000).
-        static let numberCount: Double = 1000
+        public static let numberCount: Double = 1000
         /// How much more probable (×e^penalty) the character-position model must find a run
         /// as one word than as single characters before it becomes an unknown word.
-        static let unknownWordPenalty: Float = 5
+        public static let unknownWordPenalty: Float = 4
         /// The longest unknown word, in characters.
-        static let maximumUnknownWordLength = 4
+        public static let maximumUnknownWordLength = 4
     }
 
     /// The number of words in the vocabulary.
@@ -87,6 +91,12 @@ public struct SegmentationModel: Sendable {
     func tag(ofWordID id: Int) -> PartOfSpeech? {
         let tag = Int(wordTags[id])
         return tag == 0 ? nil : PartOfSpeech(rawValue: tagNames[tag])
+    }
+
+    /// The vocabulary's tag of the word ending at trie node `node`, nil when none.
+    func tag(ofNode node: Int32) -> PartOfSpeech? {
+        let id = vocabulary.nodeValues[Int(node)]
+        return id >= 0 ? tag(ofWordID: Int(id)) : nil
     }
 
     /// The part of speech of folded scalars: the vocabulary's tag, else the tagger's guess.

@@ -52,8 +52,8 @@ struct SegmentationWorkspace {
     var nextBoundary: [Int32] = []
     /// For a position where a token starts, how the token was made (``TokenSource``).
     var tokenSource: [TokenSource] = []
-    /// For a token start: the user term id (``TokenSource/userTerm``) or the vocabulary word
-    /// id (``TokenSource/vocabulary``) of the token; otherwise -1.
+    /// For a token start: the user term id (``TokenSource/userTerm``) or the vocabulary trie
+    /// node (``TokenSource/vocabulary``) of the token; otherwise -1.
     var tokenWord: [Int32] = []
     // Model lattice scratch.
     var pathScore: [Double] = []
@@ -116,15 +116,17 @@ struct SegmentationWorkspace {
         insideAtomic.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: false, count: n + 1) }
     }
 
-    /// Runs ICU's word break over the folded text and records its boundaries.
-    mutating func breakWords(with breaker: BreakIterator) throws {
+    /// Runs ICU's word break over the folded text and records its boundaries. With
+    /// `hanAsSingles`, ICU is shown U+FFFD in place of each Han character, so that it breaks
+    /// around every one without consulting its dictionary (the model cuts Han text).
+    mutating func breakWords(with breaker: BreakIterator, hanAsSingles: Bool = false) throws {
         let n = count
         utf16.removeAll(keepingCapacity: true)
         utf16.reserveCapacity(n)
         var allBMP = true
-        for f in folded[..<n] {
+        for (f, c) in zip(folded[..<n], classes[..<n]) {
             if f < 0x10000 {
-                utf16.append(UInt16(f))
+                utf16.append(hanAsSingles && c == .han ? 0xFFFD : UInt16(f))
             } else {
                 allBMP = false
                 break
@@ -134,6 +136,11 @@ struct SegmentationWorkspace {
             utf16.removeAll(keepingCapacity: true)
             utf16ToScalar.removeAll(keepingCapacity: true)
             for (index, f) in folded[..<n].enumerated() {
+                if hanAsSingles && classes[index] == .han {
+                    utf16.append(0xFFFD)
+                    utf16ToScalar.append(Int32(index))
+                    continue
+                }
                 for unit in Unicode.Scalar(f)!.utf16 {
                     utf16.append(unit)
                     utf16ToScalar.append(Int32(index))
@@ -215,8 +222,13 @@ struct SegmentationWorkspace {
         switch tokenSource[start] {
         case .userTerm:
             if let tag = dictionary.partsOfSpeech[Int(tokenWord[start])] { return tag }
+        case _ where end - start == 1 && !dictionary.isEmpty:
+            // A one-character token that is a user term carries the term's tag.
+            let term = dictionary.trie.value(for: CollectionOfOne(folded[start]))
+            if term >= 0, let tag = dictionary.partsOfSpeech[Int(term)] { return tag }
+            if tokenSource[start] == .vocabulary, let tag = model?.tag(ofNode: tokenWord[start]) { return tag }
         case .vocabulary:
-            if let tag = model?.tag(ofWordID: Int(tokenWord[start])) { return tag }
+            if let tag = model?.tag(ofNode: tokenWord[start]) { return tag }
         case .number:
             return .numeral
         default:

@@ -34,7 +34,9 @@ public final class Segmenter {
     private let wordBreaker: BreakIterator
     private var workspace = SegmentationWorkspace()
 
-    /// Choices about which runs the segmenter joins into one token.
+    /// Choices about which runs the segmenter joins into one token, and which edges the
+    /// model stage considers (the defaults are the measured best; the others exist for
+    /// ablation, `termbridge-bench segment-ablation`).
     public struct Options: Sendable, Equatable {
         /// Join a run of three or more Han characters that ICU leaves as single characters
         /// and that are all transliteration characters (利斯纳, 泽连斯基) into one name.
@@ -42,6 +44,20 @@ public final class Segmenter {
         /// Join a number with a unit written straight after it (2024年, 12月, 55.6亿, 6%), as
         /// the PKU and CTB segmentation standards do.
         public var joinsNumberUnits = true
+        /// With a model: let ICU cut Han text with its own dictionary too, the joining rules
+        /// work on ICU's words, and the model consider ICU's Han words that the vocabulary
+        /// lacks. Off by default: the model cuts Han text by itself (ICU then only breaks
+        /// other scripts, which is also much faster), and ICU's dictionary holds phrases as
+        /// well as words (on PKU its Han words missing from the vocabulary were wrong 287
+        /// times and right 118).
+        public var consultsICUInHanText = false
+        /// Model stage: offer numbers in Chinese numerals (三十一日, 第十九) as words.
+        public var readsChineseNumbers = true
+        /// Model stage: offer unknown words found by the character-position model.
+        public var findsUnknownWords = true
+        /// Model stage: how much more probable (×e^penalty) the character-position model must
+        /// find a run as one word than as single characters (see ``SegmentationModel``).
+        public var unknownWordPenalty: Float = SegmentationModel.Parameter.unknownWordPenalty
 
         public init(joinsTransliteratedNames: Bool = true, joinsNumberUnits: Bool = true) {
             self.joinsTransliteratedNames = joinsTransliteratedNames
@@ -110,13 +126,15 @@ public final class Segmenter {
     /// Runs the stages up to the tokens.
     private func cut(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         try workspace.load(bytes)
-        try workspace.breakWords(with: wordBreaker)
-        workspace.joinRuns(options: options)
+        // With a model, ICU breaks the other scripts only (see Options.consultsICUInHanText).
+        let modelCutsHan = model != nil && !options.consultsICUInHanText
+        try workspace.breakWords(with: wordBreaker, hanAsSingles: modelCutsHan)
+        workspace.joinRuns(options: options, model: modelCutsHan ? model : nil)
         if !dictionary.isEmpty {
             workspace.applyDictionary(dictionary)
         }
         if let model {
-            workspace.applyModel(model)
+            workspace.applyModel(model, options: options)
         }
     }
 }

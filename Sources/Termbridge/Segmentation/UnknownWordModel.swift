@@ -3,9 +3,11 @@
 /// say where a character sits in its word — B begins a word, M is inside it, E ends it, S
 /// is a one-character word — with start, transition and emission log-probabilities.
 ///
-/// The segmenter asks one question of it (``gain(_:count:)``): how much more probable the
-/// model finds the characters as one word (B M… E) than as that many one-character words
-/// (S S …). See `Docs/Segmentation.md`.
+/// The segmenter asks one question of it: how much more probable the model finds a run of
+/// characters as one word than as that many one-character words —
+/// ln P(B M… E, characters) − ln P(S S…, characters), both readings scored from the start
+/// probabilities (the model stage computes it incrementally, run by run; see
+/// `Docs/Segmentation.md`).
 struct UnknownWordModel: Sendable {
     /// The states, in the order of the tables.
     enum State: Int, CaseIterable {
@@ -64,30 +66,6 @@ struct UnknownWordModel: Sendable {
         guard row >= 0 else { return (Self.floor, Self.floor, Self.floor, Self.floor) }
         let base = row * 4
         return (emissions[base], emissions[base + 1], emissions[base + 2], emissions[base + 3])
-    }
-
-    /// The model's preference, in natural-log units, for reading `count` consecutive
-    /// characters as one word rather than as `count` one-character words:
-    /// ln P(B M… E, characters) − ln P(S S…, characters), both readings scored from the
-    /// model's start probabilities (the context outside the run is left out of the
-    /// comparison).
-    ///
-    /// - Parameters:
-    ///   - characters: the emissions of each character of the run, as ``emissions(of:)``
-    ///     gives them.
-    func gain(_ characters: UnsafePointer<(begin: Float, middle: Float, end: Float, single: Float)>, count: Int) -> Float {
-        precondition(count >= 2)
-        var word = start[State.begin.rawValue] + characters[0].begin
-        var single = start[State.single.rawValue] + characters[0].single
-        var previous = State.begin.rawValue
-        for k in 1..<count {
-            let last = k == count - 1
-            let state = last ? State.end.rawValue : State.middle.rawValue
-            word += transition[previous * 4 + state] + (last ? characters[k].end : characters[k].middle)
-            single += transition[State.single.rawValue * 4 + State.single.rawValue] + characters[k].single
-            previous = state
-        }
-        return word - single
     }
 }
 
