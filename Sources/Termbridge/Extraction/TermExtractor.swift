@@ -251,7 +251,8 @@ public final class TermExtractor {
             let frequency = max(found.count, termhood[key].map { Int(chinese.counts.frequency[Int($0.node)]) } ?? 0)
             var row: TermCandidate
             if let group = pairGroups[key] {
-                let englishSide = group.englishCounts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!.key
+                // Key: the English side written most often, then first in Unicode scalar order.
+                let englishSide = group.englishCounts.max { $0.value != $1.value ? $0.value < $1.value : $1.key.precedesInScalarOrder($0.key) }!.key
                 row = TermCandidate(chinese: group.display, english: englishSide, kind: .paren,
                                     frequency: max(1, frequency), score: 0.6 + 0.4 * t)
             } else {
