@@ -7,11 +7,16 @@ struct CommandResult {
     var stderr: String
 }
 
-/// Runs the built `termbridge` with `arguments`, optionally feeding `stdin`.
+/// Runs the built `termbridge` with `arguments`, optionally feeding `stdin`. The child gets a
+/// random hash seed, as a user's run does: SWIFT_DETERMINISTIC_HASHING is removed from its
+/// environment, so that no test passes only because hashing was made repeatable.
 func termbridge(_ arguments: [String], stdin: Data? = nil) throws -> CommandResult {
     let process = Process()
     process.executableURL = executableURL
     process.arguments = arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["SWIFT_DETERMINISTIC_HASHING"] = nil
+    process.environment = environment
     let out = Pipe(), err = Pipe(), input = Pipe()
     process.standardOutput = out
     process.standardError = err

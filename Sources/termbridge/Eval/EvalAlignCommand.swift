@@ -80,7 +80,7 @@ struct EvalAlignCommand: ParsableCommand {
             throw FileError(path: folder, message: "cannot list: \((error as NSError).localizedDescription)")
         }
         var documents: [String] = []
-        for name in names.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }) {
+        for name in names.sorted(by: { $0.precedesInScalarOrder($1) }) {
             let path = (folder as NSString).appendingPathComponent(name)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path + "/gold.txt", isDirectory: &isFolder), !isFolder.boolValue else { continue }

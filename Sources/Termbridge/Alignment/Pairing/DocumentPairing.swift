@@ -56,7 +56,7 @@ public struct SourceCandidate: Sendable, Equatable {
             let path = folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
             if !excluded.contains(standardized(path)) { paths.append(path) }
         }
-        return try paths.sorted().map(load)
+        return try paths.sorted { $0.precedesInScalarOrder($1) }.map(load)   // key: path, scalar order
     }
 
     private static func standardized(_ path: String) -> String {
@@ -183,7 +183,7 @@ public struct DocumentPairing: Sendable {
                 ScoredCandidate(path: candidate.path, title: title.text,
                                 score: TitleMatcher.similarity(target, matcher.normalize(title.text)))
             }
-        }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.path < $1.path }
+        }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.path.precedesInScalarOrder($1.path) }   // key: score, then path
         verdict = Self.verdict(best: ranking.first?.score, runnerUp: ranking.dropFirst().first?.score)
     }
 
