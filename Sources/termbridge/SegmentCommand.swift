@@ -14,6 +14,8 @@ struct SegmentCommand: ParsableCommand {
         line, UTF-8 byte and Unicode-scalar offsets within the line, kind and text (white space
         dropped). jsonl: one object per input line with every token, its kind and offsets.
         A line longer than 1 MB is handled in pieces cut after white space or punctuation.
+        A byte-order mark at the start of an input is skipped: it is no token, and offsets
+        on line 1 start after it.
         """
     )
 

@@ -30,7 +30,7 @@ public struct GeneralChineseFrequencies: Sendable {
     }
 
     /// Reads a jieba-style dictionary: one `word frequency [tag]` per line, separated by
-    /// spaces or tabs. Blank lines and `#` lines are skipped.
+    /// spaces or tabs. Blank lines and `#` lines are skipped; a byte-order mark is dropped.
     ///
     /// - Throws: ``FileError`` naming the file and line of a line without a frequency, or
     ///   when the file cannot be read or holds no word; ``InvalidUTF8Error``.
@@ -50,7 +50,7 @@ public struct GeneralChineseFrequencies: Sendable {
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             var lineNumber = 0
-            var start = 0
+            var start = ByteOrderMark.length(in: bytes)
             while start <= bytes.count, failure == nil {
                 var end = start
                 while end < bytes.count, bytes[end] != 0x0A { end += 1 }

@@ -24,7 +24,7 @@ public struct SourceCandidate: Sendable, Equatable {
     ///
     /// - Throws: ``FileError`` when it cannot be read, ``InvalidUTF8Error`` when it is not UTF-8.
     public static func load(_ path: String) throws -> SourceCandidate {
-        SourceCandidate(path: path, text: try readDocument(path))
+        SourceCandidate(path: path, text: try TextFile.read(path))
     }
 
     /// Every candidate in `folder` and its subfolders: regular files ending in `.txt`, `.md`,
@@ -198,20 +198,7 @@ public struct DocumentPairing: Sendable {
     ///
     /// - Throws: ``FileError`` when it cannot be read, ``InvalidUTF8Error`` when it is not UTF-8.
     public static func pair(chineseFile: String, candidates: [SourceCandidate], matcher: TitleMatcher) throws -> DocumentPairing {
-        DocumentPairing(document: chineseFile, chineseText: try readDocument(chineseFile),
+        DocumentPairing(document: chineseFile, chineseText: try TextFile.read(chineseFile),
                         candidates: candidates, matcher: matcher)
-    }
-}
-
-/// Reads a whole document as strict UTF-8, naming the file in any error.
-func readDocument(_ path: String) throws -> String {
-    let data: Data
-    do {
-        data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-        throw FileError(path: path, message: "cannot read: \(error.localizedDescription)")
-    }
-    return try data.withUnsafeBytes { raw in
-        try String(strictUTF8: raw.bindMemory(to: UInt8.self), file: path)
     }
 }

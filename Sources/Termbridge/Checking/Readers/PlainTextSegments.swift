@@ -37,8 +37,8 @@ public enum PlainTextSegments {
     /// One segment per sentence of a Chinese document, read line by line in bounded memory
     /// (a line longer than 1 MB is taken in pieces), for the checks that need no English:
     /// forbidden and deprecated terms, variant drift. Lines and columns count as
-    /// ``AlignmentDocument`` counts them: a byte-order mark is not a column, CR before LF is
-    /// dropped.
+    /// ``AlignmentDocument`` counts them: a byte-order mark is not a column (``LineReader``
+    /// skips it), CR before LF is dropped.
     ///
     /// - Throws: ``FileError`` when the file cannot be read, ``InvalidUTF8Error`` with the
     ///   file and byte offset of invalid UTF-8, or what `body` throws.
@@ -51,8 +51,7 @@ public enum PlainTextSegments {
         var columnOffset = 0   // scalars of the line already handed out in earlier pieces
         do {
             try LineReader(descriptor: descriptor).forEachLine { piece in
-                var line = try String(strictUTF8: piece.bytes, file: path, baseOffset: piece.byteOffset)
-                if piece.line == 1 && columnOffset == 0 && line.hasPrefix("\u{FEFF}") { line.removeFirst() }
+                let line = try String(strictUTF8: piece.bytes, file: path, baseOffset: piece.byteOffset)
                 for sentence in try splitter.sentences(in: line) {
                     let text = SegmentText(text: sentence.text, file: path, line: piece.line,
                                            column: columnOffset + sentence.range.scalars.lowerBound + 1)
