@@ -11,7 +11,9 @@ struct AlignCommand: ParsableCommand {
         discussion: """
         Both files are read as strict UTF-8, split into paragraphs (blank lines) and sentences, \
         or taken one sentence per non-empty line with --presplit. A file with no sentence \
-        (empty or blank) is an error: there is nothing to align it with.
+        (empty or blank) is an error: there is nothing to align it with, and so is a Chinese \
+        file whose text is English or an English file whose text is Chinese (swapped \
+        arguments), judged by the share of Han characters against Latin letters.
 
         Formats: tsv (a zh/en/score header, then one row per bead; tabs and line breaks in a \
         text become spaces), jsonl (one object per bead: indices, texts, kind, score), beads \
@@ -61,8 +63,7 @@ struct AlignCommand: ParsableCommand {
     }
 
     func run() throws {
-        let chineseDocument = try readAlignmentDocument(chinese, language: "zh", presplit: presplit)
-        let englishDocument = try readAlignmentDocument(english, language: "en", presplit: presplit)
+        let (chineseDocument, englishDocument) = try readDocumentPair(chinese: chinese, english: english, presplit: presplit)
         let glossary = try readGlossaries(glossaries)
         let aligner = try Aligner(glossary: glossary, lexicon: try lexicon.map { try CEDICTLexicon.load(contentsOf: $0) })
         let alignment = try aligner.align(chineseDocument, englishDocument)
@@ -93,6 +94,20 @@ func readAlignmentDocument(_ path: String, language: String, presplit: Bool) thr
         throw FileError(path: path, message: "no sentences to align: the file is empty or blank")
     }
     return document
+}
+
+/// Reads a Chinese document and its English source (``readAlignmentDocument(_:language:presplit:)``)
+/// and checks that each is in its language (``LanguageCheck/requirePair(chinese:english:)``).
+///
+/// - Throws: as ``readAlignmentDocument(_:language:presplit:)``; ``LanguageMismatchError``
+///   when a file is in the other language (swapped arguments, an English file given as the
+///   Chinese).
+func readDocumentPair(chinese: String, english: String, presplit: Bool) throws -> (AlignmentDocument, AlignmentDocument) {
+    let chineseDocument = try readAlignmentDocument(chinese, language: "zh", presplit: presplit)
+    let englishDocument = try readAlignmentDocument(english, language: "en", presplit: presplit)
+    try LanguageCheck.requirePair(chinese: (chinese, chineseDocument.languageEvidence),
+                                  english: (english, englishDocument.languageEvidence))
+    return (chineseDocument, englishDocument)
 }
 
 /// The glossaries named on the command line as one (their concepts in order), or nil for

@@ -32,6 +32,11 @@ public struct AlignmentDocument: Sendable, Hashable {
         self.sentences = sentences
     }
 
+    /// What the sentences' characters say about the document's language.
+    public var languageEvidence: LanguageEvidence {
+        LanguageEvidence(sentences.lazy.map(\.text))
+    }
+
     /// The sentences grouped by paragraph: ranges of sentence indices, in order.
     public var paragraphs: [Range<Int>] {
         var result: [Range<Int>] = []

@@ -196,9 +196,11 @@ public struct DocumentPairing: Sendable {
 
     /// Reads a Chinese file and pairs it with candidates.
     ///
-    /// - Throws: ``FileError`` when it cannot be read, ``InvalidUTF8Error`` when it is not UTF-8.
+    /// - Throws: ``FileError`` when it cannot be read, ``InvalidUTF8Error`` when it is not
+    ///   UTF-8, ``LanguageMismatchError`` when its text is English.
     public static func pair(chineseFile: String, candidates: [SourceCandidate], matcher: TitleMatcher) throws -> DocumentPairing {
-        DocumentPairing(document: chineseFile, chineseText: try TextFile.read(chineseFile),
-                        candidates: candidates, matcher: matcher)
+        let text = try TextFile.read(chineseFile)
+        try LanguageCheck.require(.chinese, LanguageEvidence(text), file: chineseFile)
+        return DocumentPairing(document: chineseFile, chineseText: text, candidates: candidates, matcher: matcher)
     }
 }

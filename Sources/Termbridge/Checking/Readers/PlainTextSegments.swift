@@ -40,8 +40,12 @@ public enum PlainTextSegments {
     /// ``AlignmentDocument`` counts them: a byte-order mark is not a column (``LineReader``
     /// skips it), CR before LF is dropped.
     ///
+    /// The first sentences are held back until the text is judged Chinese
+    /// (``SegmentLanguageGate``): an English file stops before any sentence is handed on.
+    ///
     /// - Throws: ``FileError`` when the file cannot be read, ``InvalidUTF8Error`` with the
-    ///   file and byte offset of invalid UTF-8, or what `body` throws.
+    ///   file and byte offset of invalid UTF-8, ``LanguageMismatchError`` when the text is
+    ///   English, or what `body` throws.
     public static func forEachChineseSentence(inFileAt path: String, _ body: (CheckSegment) throws -> Void) throws {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw FileError(path: path, message: "cannot open: \(systemErrorMessage())") }
@@ -49,17 +53,19 @@ public enum PlainTextSegments {
         let splitter = try SentenceSplitter()
         var index = 0
         var columnOffset = 0   // scalars of the line already handed out in earlier pieces
+        var gate = SegmentLanguageGate(file: path, swapHint: "", targetSubject: "the text")
         do {
             try LineReader(descriptor: descriptor).forEachLine { piece in
                 let line = try String(strictUTF8: piece.bytes, file: path, baseOffset: piece.byteOffset)
                 for sentence in try splitter.sentences(in: line) {
                     let text = SegmentText(text: sentence.text, file: path, line: piece.line,
                                            column: columnOffset + sentence.range.scalars.lowerBound + 1)
-                    try body(CheckSegment(index: index, source: nil, target: text))
+                    try gate.pass(CheckSegment(index: index, source: nil, target: text), to: body)
                     index += 1
                 }
                 columnOffset = piece.endsLine ? 0 : columnOffset + line.unicodeScalars.count
             }
+            try gate.finish(body)
         } catch let error as FileError where error.path == nil {
             throw FileError(path: path, line: error.line, column: error.column, message: error.message)
         }
