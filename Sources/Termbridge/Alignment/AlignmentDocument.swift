@@ -1,6 +1,6 @@
 /// A sentence (or, at the paragraph level, any unit) of one side of a document pair.
 public struct AlignmentUnit: Sendable, Hashable, Codable {
-    /// The text, trimmed.
+    /// The text, trimmed, without markup (see ``MarkupLine``).
     public var text: String
     /// Index of the paragraph it belongs to.
     public var paragraph: Int
@@ -8,11 +8,36 @@ public struct AlignmentUnit: Sendable, Hashable, Codable {
     public var line: Int
     /// 1-based column (in Unicode scalars) where it starts.
     public var column: Int
+    /// Where the text stops being a straight copy of the line because markup was taken out
+    /// inside it (`**`, a link's address, a tag): from scalar ``ColumnAnchor/offset`` of
+    /// ``text`` on, the text continues at ``ColumnAnchor/column``. Empty when the text is
+    /// copied straight from ``column`` on.
+    public var anchors: [ColumnAnchor]
 
-    public init(text: String, paragraph: Int, line: Int, column: Int) {
+    public init(text: String, paragraph: Int, line: Int, column: Int, anchors: [ColumnAnchor] = []) {
         self.text = text
         self.paragraph = paragraph
         self.line = line
+        self.column = column
+        self.anchors = anchors
+    }
+
+    /// The 1-based column of scalar `offset` of ``text``.
+    public func column(ofScalar offset: Int) -> Int {
+        guard let anchor = anchors.last(where: { $0.offset <= offset }) else { return column + offset }
+        return anchor.column + offset - anchor.offset
+    }
+}
+
+/// A place where a unit's text jumps ahead in its line (see ``AlignmentUnit/anchors``).
+public struct ColumnAnchor: Sendable, Hashable, Codable {
+    /// Scalar offset in the unit's text.
+    public var offset: Int
+    /// 1-based column of that scalar in the line.
+    public var column: Int
+
+    public init(offset: Int, column: Int) {
+        self.offset = offset
         self.column = column
     }
 }
@@ -51,7 +76,9 @@ public struct AlignmentDocument: Sendable, Hashable {
 
     /// Splits `text` into paragraphs (separated by blank lines) and sentences (with
     /// ``SentenceSplitter``), or, when `presplit`, takes each non-empty line as a sentence
-    /// (and every line as its own paragraph).
+    /// (and every line as its own paragraph). Markup is taken out of every line first
+    /// (``MarkupLine``); a line with no text left (a thematic break) separates paragraphs.
+    /// Lines and columns are those of the file; a leading byte-order mark is not a column.
     public init(text: String, language: String, file: String? = nil, presplit: Bool = false) throws {
         self.language = language
         self.file = file
@@ -60,29 +87,49 @@ public struct AlignmentDocument: Sendable, Hashable {
         var paragraph = 0
         var inParagraph = false
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in ByteOrderMark.removing(from: text).split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            var line = String(rawLine)
+            var line = Substring(rawLine)
             if line.hasSuffix("\r") { line.removeLast() }
-            if lineNumber == 1 && line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-            if line.trimmingWhitespace.isEmpty {
+            let plain = MarkupLine(line)
+            if plain.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
                 if inParagraph { paragraph += 1; inParagraph = false }
                 continue
             }
+            let pieces: [Range<Int>]
             if presplit {
-                let leading = line.unicodeScalars.prefix { $0.properties.isWhitespace }.count
-                sentences.append(AlignmentUnit(text: line.trimmingWhitespace, paragraph: paragraph,
-                                               line: lineNumber, column: leading + 1))
-                paragraph += 1
-                continue
+                pieces = [Self.trimmed(0..<plain.columns.count, in: plain)]
+            } else {
+                pieces = try splitter.sentences(in: plain.text).map(\.range.scalars)
             }
-            inParagraph = true
-            for sentence in try splitter.sentences(in: line) {
-                sentences.append(AlignmentUnit(text: sentence.text, paragraph: paragraph, line: lineNumber,
-                                               column: sentence.range.scalars.lowerBound + 1))
+            for range in pieces {
+                sentences.append(Self.unit(range, of: plain, paragraph: paragraph, line: lineNumber))
             }
+            if presplit { paragraph += 1 } else { inParagraph = true }
         }
         self.sentences = sentences
+    }
+
+    /// `range` without the white space at its ends.
+    static func trimmed(_ range: Range<Int>, in plain: MarkupLine) -> Range<Int> {
+        let scalars = Array(plain.text.unicodeScalars)
+        var start = range.lowerBound, end = range.upperBound
+        while start < end, scalars[start].properties.isWhitespace { start += 1 }
+        while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+        return start..<end
+    }
+
+    /// The unit of the scalars `range` of a plain line, with its column and anchors.
+    static func unit(_ range: Range<Int>, of plain: MarkupLine, paragraph: Int, line: Int) -> AlignmentUnit {
+        let scalars = Array(plain.text.unicodeScalars)
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[range])
+        var anchors: [ColumnAnchor] = []
+        for k in range.dropFirst() where plain.columns[k] != plain.columns[k - 1] + 1 {
+            anchors.append(ColumnAnchor(offset: k - range.lowerBound, column: plain.columns[k] + 1))
+        }
+        return AlignmentUnit(text: String(view), paragraph: paragraph, line: line,
+                             column: (range.isEmpty ? 0 : plain.columns[range.lowerBound]) + 1, anchors: anchors)
     }
 }
 

@@ -5,7 +5,8 @@ public enum PlainTextSegments {
     ///
     /// The sentences of a side are joined as ``Alignment/texts(of:)`` joins them (Chinese
     /// without a separator, English with one space); each sentence keeps its own line and
-    /// column (``AlignmentUnit``), so every offset of the joined text maps back to the file.
+    /// column, and its anchors where markup was taken out (``AlignmentUnit``), so every
+    /// offset of the joined text maps back to the file.
     public static func segments(of alignment: Alignment) -> [CheckSegment] {
         alignment.beads.enumerated().map { index, bead in
             CheckSegment(index: index, id: bead.notation,
@@ -28,6 +29,9 @@ public enum PlainTextSegments {
             }
             let sentence = document.sentences[index]
             positions.append(TextPositions.Anchor(offset: offset, line: sentence.line, column: sentence.column))
+            for anchor in sentence.anchors {
+                positions.append(TextPositions.Anchor(offset: offset + anchor.offset, line: sentence.line, column: anchor.column))
+            }
             text += sentence.text
             offset += sentence.text.unicodeScalars.count
         }
