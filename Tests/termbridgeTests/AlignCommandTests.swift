@@ -77,7 +77,7 @@ private func temporaryFolder() throws -> String {
         #expect(result.status == 0, "\(result.stderr)")
         for line in result.stdout.split(separator: "\n") {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            #expect(Set(object.keys) == ["chinese", "english", "chineseText", "englishText", "kind", "score"])
+            #expect(Set(object.keys) == ["chinese", "english", "chineseText", "englishText", "chinesePart", "englishPart", "kind", "score"])
         }
     }
 

@@ -13,13 +13,17 @@ public struct AlignmentUnit: Sendable, Hashable, Codable {
     /// ``text`` on, the text continues at ``ColumnAnchor/column``. Empty when the text is
     /// copied straight from ``column`` on.
     public var anchors: [ColumnAnchor]
+    /// The part of the document it is in (``DocumentPartClassifier``).
+    public var part: DocumentPart
 
-    public init(text: String, paragraph: Int, line: Int, column: Int, anchors: [ColumnAnchor] = []) {
+    public init(text: String, paragraph: Int, line: Int, column: Int, anchors: [ColumnAnchor] = [],
+                part: DocumentPart = .body) {
         self.text = text
         self.paragraph = paragraph
         self.line = line
         self.column = column
         self.anchors = anchors
+        self.part = part
     }
 
     /// The 1-based column of scalar `offset` of ``text``.
@@ -76,38 +80,89 @@ public struct AlignmentDocument: Sendable, Hashable {
 
     /// Splits `text` into paragraphs (separated by blank lines) and sentences (with
     /// ``SentenceSplitter``), or, when `presplit`, takes each non-empty line as a sentence
-    /// (and every line as its own paragraph). Markup is taken out of every line first
-    /// (``MarkupLine``); a line with no text left (a thematic break) separates paragraphs.
-    /// Lines and columns are those of the file; a leading byte-order mark is not a column.
+    /// (and every line as its own paragraph).
+    ///
+    /// - Markup is taken out of every line first (``MarkupLine``); a line with no text left
+    ///   (a thematic break, a setext underline) separates paragraphs; YAML front matter
+    ///   (`---` … `---` at the top) is left out but for its `title:`, which is the title.
+    /// - Each line gets its part (``DocumentPartClassifier``; Chinese when `language` is a
+    ///   `zh` tag, else English). Titles, bylines and headings are one unit each, not split
+    ///   into sentences. In a file with blank-line paragraphs, a paragraph also ends where
+    ///   the part changes and around every title, byline and heading, so that paragraphs
+    ///   never mix parts.
+    /// - Lines and columns are those of the file; a leading byte-order mark is not a column.
     public init(text: String, language: String, file: String? = nil, presplit: Bool = false) throws {
         self.language = language
         self.file = file
+        var lines = ByteOrderMark.removing(from: text).split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated().map { index, raw in
+                DocumentLine(number: index + 1, plain: MarkupLine(raw.hasSuffix("\r") ? raw.dropLast() : raw[...]))
+            }
+        if !presplit { Self.readLayout(of: text, into: &lines) }
+        let classifier = DocumentPartClassifier(language: Concept.tag(language, matches: "zh") ? .chinese : .english,
+                                                presplit: presplit)
+        let parts = classifier.parts(of: lines)
+        let nonBlank = lines.indices.filter { !lines[$0].isBlank }
+        let splitsAtParts = !presplit && zip(nonBlank, nonBlank.dropFirst()).contains { $1 > $0 + 1 }
         var sentences: [AlignmentUnit] = []
         let splitter = try SentenceSplitter()
         var paragraph = 0
         var inParagraph = false
-        var lineNumber = 0
-        for rawLine in ByteOrderMark.removing(from: text).split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line.removeLast() }
-            let plain = MarkupLine(line)
-            if plain.text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+        var previous: DocumentPart?
+        for (index, line) in lines.enumerated() {
+            if line.isBlank {
                 if inParagraph { paragraph += 1; inParagraph = false }
                 continue
             }
+            let part = parts[index]
+            if inParagraph, splitsAtParts, let previous, previous != part || part.isSingleUnit || previous.isSingleUnit {
+                paragraph += 1
+            }
             let pieces: [Range<Int>]
-            if presplit {
-                pieces = [Self.trimmed(0..<plain.columns.count, in: plain)]
+            if presplit || part.isSingleUnit {
+                pieces = [Self.trimmed(0..<line.plain.columns.count, in: line.plain)]
             } else {
-                pieces = try splitter.sentences(in: plain.text).map(\.range.scalars)
+                pieces = try splitter.sentences(in: line.plain.text).map(\.range.scalars)
             }
             for range in pieces {
-                sentences.append(Self.unit(range, of: plain, paragraph: paragraph, line: lineNumber))
+                var unit = Self.unit(range, of: line.plain, paragraph: paragraph, line: line.number)
+                unit.part = part
+                sentences.append(unit)
             }
             if presplit { paragraph += 1 } else { inParagraph = true }
+            previous = part
         }
         self.sentences = sentences
+    }
+
+    /// Markdown layout that spans lines: YAML front matter at the top (blanked, but for its
+    /// `title:`, made a level-1 heading) and setext headings (the underline blanked, the
+    /// line above made a heading).
+    static func readLayout(of text: String, into lines: inout [DocumentLine]) {
+        let raw = ByteOrderMark.removing(from: text).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0[...] }
+        if let first = raw.first, first.trimmingSpaces == "---",
+           let close = raw.indices.dropFirst().prefix(40).first(where: { ["---", "..."].contains(raw[$0].trimmingSpaces) }),
+           raw[1..<close].allSatisfy({ $0.trimmingSpaces.isEmpty || $0.contains(":") || $0.trimmingSpaces.hasPrefix("-") }) {
+            for i in 0...close {
+                lines[i].plain = .empty
+                lines[i].text = ""
+                guard i > 0, i < close, let value = EnglishTitle.frontMatterTitle(raw[i]) else { continue }
+                var plain = MarkupLine(raw[i][value])
+                let shift = raw[i].unicodeScalars.distance(from: raw[i].unicodeScalars.startIndex, to: value.lowerBound)
+                plain.columns = plain.columns.map { $0 + shift }
+                plain.block = .heading(level: 1)
+                lines[i] = DocumentLine(number: i + 1, plain: plain)
+            }
+        }
+        for i in lines.indices.dropFirst() where MarkupLine.setextLevel(raw[i]) != nil {
+            let above = lines[i - 1]
+            guard !above.isBlank, above.plain.block == .text, i < 2 || lines[i - 2].isBlank,
+                  let level = MarkupLine.setextLevel(raw[i]) else { continue }
+            lines[i - 1].plain.block = .heading(level: level)
+            lines[i].plain = .empty
+            lines[i].text = ""
+        }
     }
 
     /// `range` without the white space at its ends.

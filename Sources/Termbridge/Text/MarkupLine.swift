@@ -39,6 +39,8 @@ public struct MarkupLine: Sendable, Equatable {
     public var columns: [Int]
     /// What the line is as a block.
     public var block: Block
+    /// Whether a leading note marker (`*`, `＊`) was taken out.
+    public var hadNoteMarker = false
 
     /// Takes the markup out of `line` (one line: no line break inside).
     public init(_ line: some StringProtocol) {
@@ -76,12 +78,14 @@ public struct MarkupLine: Sendable, Equatable {
             start += 2
         }
         let items = parser.inline(start..<end)
+        var noteMarker = false
         var kept = InlineMarkup.resolveEmphasis(items)
         // A note marker: a leading * or ＊ that closed nothing, before text.
         if let first = kept.firstIndex(where: { !$0.scalar.properties.isWhitespace }),
            kept[first].scalar == "*" || kept[first].scalar == "＊",
            first + 1 < kept.count, !kept[first + 1].scalar.properties.isWhitespace, kept[first + 1].scalar != kept[first].scalar {
             kept.remove(at: first)
+            noteMarker = true
         }
         if block == .text, parser.images > 0, kept.allSatisfy({ $0.fromImage || $0.scalar.properties.isWhitespace }) {
             block = .image
@@ -89,6 +93,7 @@ public struct MarkupLine: Sendable, Equatable {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: kept.map(\.scalar))
         self.init(text: String(view), columns: kept.map(\.column), block: block)
+        hadNoteMarker = noteMarker
     }
 
     init(text: String, columns: [Int], block: Block) {
@@ -96,6 +101,9 @@ public struct MarkupLine: Sendable, Equatable {
         self.columns = columns
         self.block = block
     }
+
+    /// A line with no text (a blank line, or one whose markup was all there was).
+    static let empty = MarkupLine(text: "", columns: [], block: .text)
 
     /// A thematic break: three or more of one of `*`, `-`, `_`, with spaces between allowed,
     /// and nothing else.

@@ -99,6 +99,21 @@ public struct EnglishTitle: Sendable, Equatable {
         return text.trimmingSpaces
     }
 
+    /// Where the value of a front-matter `title:` line is in `line`, without the quotes YAML
+    /// allows around it; nil when the line is no `title:` line.
+    static func frontMatterTitle(_ line: Substring) -> Range<Substring.Index>? {
+        guard value(of: line, key: "title") != nil, let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        var start = line.index(after: colon), end = line.endIndex
+        while start < end, line[start].isWhitespace { start = line.index(after: start) }
+        while end > start, line[line.index(before: end)].isWhitespace { end = line.index(before: end) }
+        if line.distance(from: start, to: end) >= 2, let first = line[start...].first, first == "\"" || first == "'",
+           line[line.index(before: end)] == first {
+            start = line.index(after: start)
+            end = line.index(before: end)
+        }
+        return start < end ? start..<end : nil
+    }
+
     /// Removes the quotes YAML allows around a value.
     private static func unquoted(_ value: String) -> String {
         guard value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first else {
