@@ -15,7 +15,9 @@ struct SegmentCommand: ParsableCommand {
         dropped). jsonl: one object per input line with every token, its kind and offsets.
         A line longer than 1 MB is handled in pieces cut after white space or punctuation.
         A byte-order mark at the start of an input is skipped: it is no token, and offsets
-        on line 1 start after it.
+        on line 1 start after it. The language is not judged: English and mixed text are
+        segmented too (Latin runs are tokens of their own), and the input is taken as it is,
+        markup included.
         """
     )
 

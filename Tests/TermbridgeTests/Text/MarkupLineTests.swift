@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Termbridge
 
@@ -71,6 +72,18 @@ import Testing
 }
 
 @Suite struct AlignmentDocumentMarkupTests {
+    @Test func aChineseDocumentCheckedAloneHasNoMarkupEither() throws {
+        let path = NSTemporaryDirectory() + "termbridge-markup-\(UUID().uuidString).txt"
+        try "## 小标题\n美国的**准盟友**日益增多。\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var segments: [SegmentText] = []
+        try PlainTextSegments.forEachChineseSentence(inFileAt: path) { segments.append($0.target!) }
+        #expect(segments.map(\.text) == ["小标题", "美国的准盟友日益增多。"])
+        #expect(segments[0].start.column == 4)
+        #expect(segments[1].location(ofScalar: 3).column == 6)    // 准, after the **
+        #expect(segments[1].location(ofScalar: 6).column == 11)   // 日, after the closing **
+    }
+
     @Test func sentencesHaveNoMarkupAndPointIntoTheFile() throws {
         let text = "# Partners on the Fault Line\n\nBy Margaret Holloway\n\nA **formal** guarantee was [never](https://x.org) made. It was `ATACMS`.\n"
         let document = try AlignmentDocument(text: text, language: "en")

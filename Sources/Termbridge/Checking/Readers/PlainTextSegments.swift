@@ -28,18 +28,23 @@ public enum PlainTextSegments {
                 offset += separator.unicodeScalars.count
             }
             let sentence = document.sentences[index]
-            positions.append(TextPositions.Anchor(offset: offset, line: sentence.line, column: sentence.column))
-            for anchor in sentence.anchors {
-                positions.append(TextPositions.Anchor(offset: offset + anchor.offset, line: sentence.line, column: anchor.column))
-            }
+            positions += anchors(of: sentence, at: offset)
             text += sentence.text
             offset += sentence.text.unicodeScalars.count
         }
         return SegmentText(text: text, file: document.file, positions: TextPositions(anchors: positions))
     }
 
+    /// Where the scalars of `unit`'s text are, its text starting at `offset` of a segment's
+    /// text and its columns shifted by `columnShift`.
+    static func anchors(of unit: AlignmentUnit, at offset: Int, columnShift: Int = 0) -> [TextPositions.Anchor] {
+        [TextPositions.Anchor(offset: offset, line: unit.line, column: unit.column + columnShift)]
+            + unit.anchors.map { TextPositions.Anchor(offset: offset + $0.offset, line: unit.line, column: $0.column + columnShift) }
+    }
+
     /// One segment per sentence of a Chinese document, read line by line in bounded memory
-    /// (a line longer than 1 MB is taken in pieces), for the checks that need no English:
+    /// (a line longer than 1 MB is taken in pieces), its markup taken out as
+    /// ``AlignmentDocument`` takes it out (``MarkupLine``), for the checks that need no English:
     /// forbidden and deprecated terms, variant drift. Lines and columns count as
     /// ``AlignmentDocument`` counts them: a byte-order mark is not a column (``LineReader``
     /// skips it), CR before LF is dropped.
@@ -61,9 +66,11 @@ public enum PlainTextSegments {
         do {
             try LineReader(descriptor: descriptor).forEachLine { piece in
                 let line = try String(strictUTF8: piece.bytes, file: path, baseOffset: piece.byteOffset)
-                for sentence in try splitter.sentences(in: line) {
-                    let text = SegmentText(text: sentence.text, file: path, line: piece.line,
-                                           column: columnOffset + sentence.range.scalars.lowerBound + 1)
+                let plain = MarkupLine(line)
+                for sentence in try splitter.sentences(in: plain.text) {
+                    let unit = AlignmentDocument.unit(sentence.range.scalars, of: plain, paragraph: 0, line: piece.line)
+                    let text = SegmentText(text: unit.text, file: path,
+                                           positions: TextPositions(anchors: anchors(of: unit, at: 0, columnShift: columnOffset)))
                     try gate.pass(CheckSegment(index: index, source: nil, target: text), to: body)
                     index += 1
                 }
