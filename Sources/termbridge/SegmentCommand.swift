@@ -176,11 +176,7 @@ struct SegmentWriter {
     }
 }
 
-/// Reads a whole (small) file, with the file named in the error.
+/// Reads a whole (small) file, with the file named in the error (``TextFile/data(_:)``).
 func readFile(_ path: String) throws -> Data {
-    do {
-        return try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-        throw FileError(path: path, message: "cannot read: \((error as NSError).localizedDescription)")
-    }
+    try TextFile.data(path)
 }

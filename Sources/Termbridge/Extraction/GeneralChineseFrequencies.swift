@@ -35,12 +35,7 @@ public struct GeneralChineseFrequencies: Sendable {
     /// - Throws: ``FileError`` naming the file and line of a line without a frequency, or
     ///   when the file cannot be read or holds no word; ``InvalidUTF8Error``.
     public static func load(contentsOf path: String) throws -> GeneralChineseFrequencies {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw FileError(path: path, message: "cannot read: \(error.localizedDescription)")
-        }
+        let data = try TextFile.data(path)
         // Validated as UTF-8 once, then read as bytes: fields are split at ASCII spaces and
         // tabs, and only the words become strings (the list has 349,046 lines).
         _ = try data.withUnsafeBytes { try String(strictUTF8: $0.bindMemory(to: UInt8.self), file: path) }

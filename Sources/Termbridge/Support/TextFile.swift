@@ -9,16 +9,21 @@ public enum TextFile {
     /// - Throws: ``FileError`` when the file cannot be read, ``InvalidUTF8Error`` with the
     ///   file and the byte offset of the first invalid byte.
     public static func read(_ path: String) throws -> String {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw FileError(path: path, message: "cannot read: \((error as NSError).localizedDescription)")
-        }
-        return try data.withUnsafeBytes { raw in
+        try data(path).withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             let mark = ByteOrderMark.length(in: bytes)
             return try String(strictUTF8: UnsafeBufferPointer(rebasing: bytes[mark...]), file: path, baseOffset: mark)
+        }
+    }
+
+    /// The bytes of the file at `path`.
+    ///
+    /// - Throws: ``FileError`` naming the file when it cannot be read.
+    public static func data(_ path: String) throws -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw FileError(path: path, message: "cannot read: \((error as NSError).localizedDescription)")
         }
     }
 }
