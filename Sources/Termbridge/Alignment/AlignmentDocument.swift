@@ -118,14 +118,18 @@ public struct AlignmentDocument: Sendable, Hashable {
             if inParagraph, splitsAtParts, let previous, previous != part || part.isSingleUnit || previous.isSingleUnit {
                 paragraph += 1
             }
+            let scalars = Array(line.plain.text.unicodeScalars)
             let pieces: [Range<Int>]
             if presplit || part.isSingleUnit {
-                pieces = [Self.trimmed(0..<line.plain.columns.count, in: line.plain)]
+                var start = 0, end = scalars.count
+                while start < end, scalars[start].properties.isWhitespace { start += 1 }
+                while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+                pieces = [start..<end]
             } else {
                 pieces = try splitter.sentences(in: line.plain.text).map(\.range.scalars)
             }
             for range in pieces {
-                var unit = Self.unit(range, of: line.plain, paragraph: paragraph, line: line.number)
+                var unit = Self.unit(range, of: line.plain, scalars: scalars, paragraph: paragraph, line: line.number)
                 unit.part = part
                 sentences.append(unit)
             }
@@ -165,18 +169,9 @@ public struct AlignmentDocument: Sendable, Hashable {
         }
     }
 
-    /// `range` without the white space at its ends.
-    static func trimmed(_ range: Range<Int>, in plain: MarkupLine) -> Range<Int> {
-        let scalars = Array(plain.text.unicodeScalars)
-        var start = range.lowerBound, end = range.upperBound
-        while start < end, scalars[start].properties.isWhitespace { start += 1 }
-        while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
-        return start..<end
-    }
-
-    /// The unit of the scalars `range` of a plain line, with its column and anchors.
-    static func unit(_ range: Range<Int>, of plain: MarkupLine, paragraph: Int, line: Int) -> AlignmentUnit {
-        let scalars = Array(plain.text.unicodeScalars)
+    /// The unit of the scalars `range` of a plain line (whose scalars are `scalars`), with its
+    /// column and anchors.
+    static func unit(_ range: Range<Int>, of plain: MarkupLine, scalars: [Unicode.Scalar], paragraph: Int, line: Int) -> AlignmentUnit {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[range])
         var anchors: [ColumnAnchor] = []

@@ -77,7 +77,8 @@ struct DocumentLine {
 ///   publicity or navigation line (热门编译, 推荐阅读, 往期回顾, 关于XX, 点击, 扫码, 关注,
 ///   长按, 阅读原文, （完）, END …) — provided every line after it is end matter too: one of
 ///   those, a caption, a short line without a full stop (`IPP公共关系与传播中心`), a line of
-///   links joined by bars (`…?|IPP编译`), or the prose of a 关于XX section;
+///   links joined by bars (`…?|IPP编译`), or the prose of a 关于XX section (up to three
+///   lines under its header);
 /// - *headings*: a line on its own (its own paragraph, or any line in a file without blank
 ///   lines) of at most 24 characters with Han characters and no sentence punctuation.
 ///
@@ -218,30 +219,52 @@ struct DocumentPartClassifier {
         return end
     }
 
-    /// The first line of the back matter, or nil.
+    /// The first line of the back matter, or nil. Walks back from the end while lines are
+    /// end matter, so only the tail is examined closely.
     private func backMatterStart(_ lines: [DocumentLine], _ layout: Layout, after bodyStart: Int) -> Int? {
-        var eligible = [Bool](repeating: true, count: lines.count)
-        var strong = [Bool](repeating: false, count: lines.count)
-        var inAbout = false
-        for (position, i) in layout.nonBlank.enumerated() {
-            let text = lines[i].text
-            let next = position + 1 < layout.nonBlank.count ? layout.nonBlank[position + 1] : nil
-            let isAttribution = !SourceAttribution.titles(
+        let nonBlank = layout.nonBlank
+        func isStrong(_ position: Int) -> Bool {
+            let i = nonBlank[position], text = lines[i].text
+            if SourceAttribution.isCreditLine(text) || Self.isNote(lines[i]) || Self.isPublicity(text) || Self.isAboutHeader(text) {
+                return true
+            }
+            // An attribution is a line of its own, not a paragraph of prose.
+            guard text.unicodeScalars.count <= Self.longestAttribution else { return false }
+            let next = position + 1 < nonBlank.count ? nonBlank[position + 1] : nil
+            return !SourceAttribution.titles(
                 in: NumberedLine(number: lines[i].number, text: Substring(text)),
                 next: next.map { NumberedLine(number: lines[$0].number, text: Substring(lines[$0].text)) }).isEmpty
-            let isAbout = Self.isAboutHeader(text)
-            strong[i] = isAttribution || SourceAttribution.isCreditLine(text) || Self.isNote(lines[i]) || Self.isPublicity(text) || isAbout
-            eligible[i] = strong[i] || inAbout || Self.isChineseCaption(text) || Self.containsBar(text)
-                || (text.count <= 30 && !Self.endsWithSentencePunctuation(text))
-            if isAbout { inAbout = true }
         }
-        var runStart = lines.count
-        for i in layout.nonBlank.reversed() {
-            guard eligible[i] else { break }
-            runStart = i
+        func isEndMatter(_ position: Int) -> Bool {
+            let text = lines[nonBlank[position]].text
+            return Self.isChineseCaption(text) || Self.containsBar(text)
+                || (text.count <= 30 && !Self.endsWithSentencePunctuation(text)) || isStrong(position)
         }
-        return layout.nonBlank.first { $0 >= runStart && $0 >= bodyStart && strong[$0] }
+        var strong: [Int] = []   // strong lines of the tail, last first
+        var position = nonBlank.count - 1
+        walk: while position >= 0, nonBlank[position] >= bodyStart {
+            if isEndMatter(position) {
+                if isStrong(position) { strong.append(position) }
+                position -= 1
+                continue
+            }
+            // Prose belongs to the tail only as the text of a 关于XX section: its header a
+            // few lines above, with only prose between.
+            for above in stride(from: position - 1, through: max(0, position - 3), by: -1) {
+                let text = lines[nonBlank[above]].text
+                if Self.isAboutHeader(text) {
+                    position = above
+                    continue walk
+                }
+                if isEndMatter(above) { break }
+            }
+            break
+        }
+        return strong.last.map { nonBlank[$0] }
     }
+
+    /// The longest line (in scalars) read as an attribution line in the back matter.
+    static let longestAttribution = 400
 
     /// Labels that open a front-matter block.
     static let frontLabels = ["内容摘要", "内容提要", "核心提示", "编者的话", "编者按", "导语", "导读", "编按", "按语", "摘要", "提要"]
@@ -265,6 +288,7 @@ struct DocumentPartClassifier {
     /// A picture caption: 图源/图片来源/图片来自 anywhere, 摄影 with a colon, or a line
     /// starting 图/, 图|, 图：, 图为, ▲, △.
     static func isChineseCaption(_ text: String) -> Bool {
+        guard text.contains(where: { $0 == "图" || $0 == "摄" || $0 == "▲" || $0 == "△" }) else { return false }
         for cue in ["图源", "图片来源", "图片来自", "图片由", "摄影:", "摄影：", "摄影|"] where text.contains(cue) { return true }
         for start in ["图/", "图|", "图丨", "图｜", "图:", "图：", "图为", "▲", "△", "（图", "(图"] where text.hasPrefix(start) { return true }
         return false

@@ -138,6 +138,9 @@ struct InlineMarkup {
     let scalars: [Unicode.Scalar]
     /// Images found.
     var images = 0
+    /// How far a construct is looked for past its opening mark (a closing backtick run,
+    /// `]`, `)`, `>`), so that a long line full of unclosed marks stays linear.
+    static let lookahead = 1024
 
     init(scalars: [Unicode.Scalar]) {
         self.scalars = scalars
@@ -224,6 +227,7 @@ struct InlineMarkup {
 
     /// The start of a run of exactly `run` backticks at or after `from`.
     func closingBackticks(_ run: Int, from: Int, end: Int) -> Int? {
+        let end = min(end, from + Self.lookahead)
         var k = from
         while k < end {
             guard scalars[k] == "`" else { k += 1; continue }
@@ -238,6 +242,7 @@ struct InlineMarkup {
     /// The index after an HTML tag or comment starting at `from` (`<b>`, `</a>`, `<br/>`,
     /// `<img src="x">`, `<!-- … -->`), or nil.
     func tagEnd(from: Int, end: Int) -> Int? {
+        let end = min(end, from + Self.lookahead)
         var k = from + 1
         guard k < end else { return nil }
         if scalars[k] == "!", k + 2 < end, scalars[k + 1] == "-", scalars[k + 2] == "-" {
@@ -276,7 +281,8 @@ struct InlineMarkup {
 
     /// `<scheme:…>` or `<name@host>`: the address inside and the index after `>`.
     func autolink(from: Int, end: Int) -> (Range<Int>, Int)? {
-        guard let close = scalars[(from + 1)..<end].firstIndex(of: ">"), close > from + 1 else { return nil }
+        let end = min(end, from + Self.lookahead)
+        guard from + 1 < end, let close = scalars[(from + 1)..<end].firstIndex(of: ">"), close > from + 1 else { return nil }
         let inside = scalars[(from + 1)..<close]
         guard !inside.contains(where: { $0 == " " || $0 == "<" }) else { return nil }
         let text = String(String.UnicodeScalarView(inside))
@@ -303,6 +309,7 @@ struct InlineMarkup {
     /// A link or image body at `from` (which holds `[`): `[text](destination "title")`,
     /// `[text][label]` or `[text][]`. The text range and the index after the link.
     func link(from: Int, end: Int) -> (text: Range<Int>, after: Int)? {
+        let end = min(end, from + Self.lookahead)
         var depth = 0
         var k = from
         var close: Int?

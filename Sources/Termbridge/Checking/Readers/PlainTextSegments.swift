@@ -67,8 +67,9 @@ public enum PlainTextSegments {
             try LineReader(descriptor: descriptor).forEachLine { piece in
                 let line = try String(strictUTF8: piece.bytes, file: path, baseOffset: piece.byteOffset)
                 let plain = MarkupLine(line)
+                let scalars = Array(plain.text.unicodeScalars)
                 for sentence in try splitter.sentences(in: plain.text) {
-                    let unit = AlignmentDocument.unit(sentence.range.scalars, of: plain, paragraph: 0, line: piece.line)
+                    let unit = AlignmentDocument.unit(sentence.range.scalars, of: plain, scalars: scalars, paragraph: 0, line: piece.line)
                     let text = SegmentText(text: unit.text, file: path,
                                            positions: TextPositions(anchors: anchors(of: unit, at: 0, columnShift: columnOffset)))
                     try gate.pass(CheckSegment(index: index, source: nil, target: text), to: body)
