@@ -110,3 +110,33 @@ import Testing
         #expect(segment.location(ofScalar: 6).column == 11)  // 日, after the closing **
     }
 }
+
+@Suite struct MarkupLineRobustnessTests {
+    /// Lines drawn from markup characters, letters and Han (a fixed linear congruential
+    /// generator, so every run tests the same lines): no crash, and every kept character
+    /// points at a character of the line.
+    @Test func arbitraryMarkupNeverBreaksTheColumnMap() {
+        let alphabet: [Unicode.Scalar] = ["*", "_", "~", "`", "[", "]", "(", ")", "!", "<", ">", "/", "&", ";", "#", "\\",
+                                          "^", "\"", " ", "a", "b", "1", "准", "盟", "。", ":", "-", "=", "x", "@"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        for _ in 0..<3000 {
+            var view = String.UnicodeScalarView()
+            for _ in 0..<(next() % 40) { view.append(alphabet[next() % alphabet.count]) }
+            let line = String(view)
+            let scalars = Array(line.unicodeScalars)
+            let plain = MarkupLine(line)
+            #expect(plain.columns.count == plain.text.unicodeScalars.count, "\(line)")
+            #expect(zip(plain.columns, plain.columns.dropFirst()).allSatisfy { $0 < $1 }, "\(line)")
+            for (k, scalar) in plain.text.unicodeScalars.enumerated() {
+                let column = plain.columns[k]
+                #expect(column >= 0 && column < scalars.count, "\(line)")
+                // Entities become another character; everything else is copied.
+                if column < scalars.count, scalars[column] != "&" { #expect(scalars[column] == scalar, "\(line)") }
+            }
+        }
+    }
+}
