@@ -377,16 +377,10 @@ struct DocumentPartClassifier {
         }
     }
 
-    /// The value of a `Label: value` line for one of `labels` (any case).
-    static func labelValue(_ text: String, labels: [String]) -> Substring? {
-        let lowered = text.lowercased()
-        for label in labels where lowered.hasPrefix(label) {
-            let rest = text.dropFirst(label.count).drop { $0 == " " }
-            guard rest.first == ":" || rest.first == "：" else { continue }
-            let value = rest.dropFirst().drop { $0 == " " }
-            if !value.isEmpty { return value }
-        }
-        return nil
+    /// The value of a `Label: value` line for one of `labels` (any case; ``EnglishTitle``'s
+    /// reading of such lines).
+    static func labelValue(_ text: String, labels: [String]) -> String? {
+        labels.lazy.compactMap { EnglishTitle.value(of: Substring(text), key: $0) }.first
     }
 
     /// `By Margaret Holloway`, `By A and B`, `Written by …`, `Author: …`: names (as
@@ -394,7 +388,7 @@ struct DocumentPartClassifier {
     static func isEnglishByline(_ text: String) -> Bool {
         var value: Substring
         if let labelled = labelValue(text, labels: ["authors", "author", "by"]) {
-            value = labelled
+            value = Substring(labelled)
         } else if let range = text.range(of: "by ", options: [.caseInsensitive, .anchored])
                     ?? text.range(of: "written by ", options: [.caseInsensitive, .anchored]) {
             value = text[range.upperBound...]
