@@ -26,8 +26,14 @@ struct CheckCommand: ParsableCommand {
         message, an excerpt, then a summary), json, html (a self-contained review page). \
         Without --format the format comes from -o's extension (.txt, .json, .html), else text.
 
+        Languages are judged from the text (Han characters against Latin letters): an \
+        English file given as the Chinese, swapped arguments, or a bilingual file whose \
+        language labels contradict its text (judged on its first segments, before any \
+        finding is printed) stop with an error.
+
         Exit status: 0 when nothing at or above --fail-on (default error) was found, 1 \
-        otherwise, 2 for usage or input errors (a missing or malformed file, invalid UTF-8).
+        otherwise, 2 for usage or input errors (a missing or malformed file, invalid UTF-8, \
+        a text in the other language).
         """
     )
 
@@ -92,6 +98,11 @@ struct CheckCommand: ParsableCommand {
             }
             return
         }
+        // A plain-text pair is read (and its languages checked) before anything else.
+        var documents: (AlignmentDocument, AlignmentDocument)?
+        if bilingual == nil, let chinese, let english {
+            documents = try readDocumentPair(chinese: chinese, english: english, presplit: presplit)
+        }
         let glossary = try readGlossaries(glossaries)
         let lexicon = try self.lexicon.map { try CEDICTLexicon.load(contentsOf: $0) }
         // For a plain-text pair, renderings beyond the glossary come from term extraction
@@ -121,9 +132,7 @@ struct CheckCommand: ParsableCommand {
         if let bilingual {
             let format = bilingualFormat ?? BilingualFormat(path: bilingual)!
             try format.forEachSegment(inFileAt: bilingual) { try checker.check($0, report) }
-        } else if let chinese, let english {
-            let chineseDocument = try readAlignmentDocument(chinese, language: "zh", presplit: presplit)
-            let englishDocument = try readAlignmentDocument(english, language: "en", presplit: presplit)
+        } else if let (chineseDocument, englishDocument) = documents {
             let alignment = try Aligner(glossary: glossary, lexicon: lexicon).align(chineseDocument, englishDocument)
             for segment in PlainTextSegments.segments(of: alignment) { try checker.check(segment, report) }
         } else if let chinese {

@@ -20,8 +20,8 @@ struct PairCommand: ParsableCommand {
         best is "ambiguous".
 
         Exit status: 0 when every document found its source; 1 when any found none, named \
-        no source title or was ambiguous; 2 when a file cannot be read or is not UTF-8 \
-        (nothing is printed then).
+        no source title or was ambiguous; 2 when a file cannot be read or is not UTF-8, or \
+        a Chinese document's text is English (nothing is printed then).
         """
     )
 
@@ -44,6 +44,9 @@ struct PairCommand: ParsableCommand {
             let candidates = try SourceCandidate.loadFolder(sources, excluding: files)
             let matcher = try TitleMatcher()
             pairings = try files.map { try DocumentPairing.pair(chineseFile: $0, candidates: candidates, matcher: matcher) }
+        } catch let error as LanguageMismatchError {
+            printError("Error: \(error)")
+            throw ExitCode(2)
         } catch let error as FileError {
             printError("Error: \(error)")
             throw ExitCode(2)

@@ -39,13 +39,17 @@ public final class Aligner {
         let scoring = Self.defaultScoring(ratio: ratio)
 
         let zhParagraphs = chinese.paragraphs, enParagraphs = english.paragraphs
+        // Front and back matter, captions, titles and bylines (see BeadConstraints).
+        let constraints = BeadConstraints(chinese: chinese.sentences.map(\.part), english: english.sentences.map(\.part))
         // Sentence groups to align: the whole documents, or the groups of aligned paragraphs.
         var groups: [(Range<Int>, Range<Int>)] = [(0..<zh.count, 0..<en.count)]
         if zhParagraphs.count > 1, enParagraphs.count > 1,
            zhParagraphs.count < zh.count || enParagraphs.count < en.count {
             let paragraphBeads = Self.search(zhParagraphs.map { Self.merge(zh[$0]) },
                                              enParagraphs.map { Self.merge(en[$0]) },
-                                             Self.paragraphScoring(scoring))
+                                             Self.paragraphScoring(scoring),
+                                             constraints: BeadConstraints(chinese: zhParagraphs.map { constraints.chinese[$0.lowerBound] },
+                                                                          english: enParagraphs.map { constraints.english[$0.lowerBound] }))
             groups = paragraphBeads.map { bead in
                 (bead.chinese.isEmpty ? zh.count..<zh.count
                     : zhParagraphs[bead.chinese.first!].lowerBound..<zhParagraphs[bead.chinese.last!].upperBound,
@@ -56,7 +60,7 @@ public final class Aligner {
         // Each group is searched twice: with the default length variance, then with the
         // variance measured on the first pass's confident 1:1 beads (over all groups).
         let prepared = groups.map { group in
-            Self.prepare(Array(zh[group.0]), Array(en[group.1]), scoring)
+            Self.prepare(Array(zh[group.0]), Array(en[group.1]), scoring, constraints: constraints.slice(group.0, group.1))
         }
         var firstPass: [Bead] = []
         for (group, search) in zip(groups, prepared) {
@@ -76,9 +80,10 @@ public final class Aligner {
 
     /// A search over the units' band (full when small, coarse-to-fine when large), with its
     /// pair matches built once for every pass.
-    static func prepare(_ zh: [ChineseUnitFeatures], _ en: [EnglishUnitFeatures], _ scoring: BeadScoring) -> BeadSearch {
+    static func prepare(_ zh: [ChineseUnitFeatures], _ en: [EnglishUnitFeatures], _ scoring: BeadScoring,
+                        constraints: BeadConstraints? = nil) -> BeadSearch {
         let band = self.band(zh, en, scoring)
-        return BeadSearch(chinese: zh, english: en, scoring: scoring, band: band)
+        return BeadSearch(chinese: zh, english: en, scoring: scoring, band: band, constraints: constraints)
     }
 
     /// The beads of `search` run with `scoring` (same shapes), indices shifted by `offset`.
@@ -98,8 +103,9 @@ public final class Aligner {
     }
 
     /// Aligns units in one pass.
-    static func search(_ zh: [ChineseUnitFeatures], _ en: [EnglishUnitFeatures], _ scoring: BeadScoring) -> [Bead] {
-        beads(prepare(zh, en, scoring), offset: (0, 0), scoring)
+    static func search(_ zh: [ChineseUnitFeatures], _ en: [EnglishUnitFeatures], _ scoring: BeadScoring,
+                       constraints: BeadConstraints? = nil) -> [Bead] {
+        beads(prepare(zh, en, scoring, constraints: constraints), offset: (0, 0), scoring)
     }
 
     /// The cells the search may visit: all of them for a small grid; for a large one, a band

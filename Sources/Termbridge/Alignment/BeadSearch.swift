@@ -31,13 +31,16 @@ struct BeadScoring: Sendable {
 }
 
 /// The best-scoring sequence of beads through a band of the
-/// (Chinese × English) grid, by dynamic programming. O(cells in the band × shapes).
+/// (Chinese × English) grid, by dynamic programming, among the beads the constraints allow
+/// (``BeadConstraints``). O(cells in the band × shapes).
 struct BeadSearch {
     let chinese: [ChineseUnitFeatures]
     let english: [EnglishUnitFeatures]
     let scoring: BeadScoring
     /// For each Chinese position i in 0...n, the English positions j allowed in state (i, j).
     let band: [Range<Int>]
+    /// Beads the search may not form (``BeadConstraints``); nil for none.
+    let constraints: BeadConstraints?
 
     private let pairs: PairMatches
     /// Units that may count as orphans (see ``BeadScoring/orphanRun``).
@@ -50,11 +53,12 @@ struct BeadSearch {
     /// A search over `band`; `pairs` must have been built for the same units and band with
     /// at least the largest shape of `scoring`.
     init(chinese: [ChineseUnitFeatures], english: [EnglishUnitFeatures], scoring: BeadScoring, band: [Range<Int>],
-         pairs: PairMatches? = nil) {
+         constraints: BeadConstraints? = nil, pairs: PairMatches? = nil) {
         self.chinese = chinese
         self.english = english
         self.scoring = scoring
         self.band = band
+        self.constraints = constraints.flatMap { $0.isEmpty ? nil : $0 }
         self.pairs = pairs ?? PairMatches(chinese: chinese, english: english, band: band,
                                           maxChinese: scoring.shapes.map(\.chinese).max() ?? 1,
                                           maxEnglish: scoring.shapes.map(\.english).max() ?? 1)
@@ -84,7 +88,7 @@ struct BeadSearch {
 
     /// The same search (same band and pair matches) with different weights.
     func with(_ scoring: BeadScoring) -> BeadSearch {
-        BeadSearch(chinese: chinese, english: english, scoring: scoring, band: band, pairs: pairs)
+        BeadSearch(chinese: chinese, english: english, scoring: scoring, band: band, constraints: constraints, pairs: pairs)
     }
 
     /// The evidence for one bead: matched and total items on each side, and the length
@@ -200,7 +204,8 @@ struct BeadSearch {
                 guard base > -.infinity else { continue }
                 for (s, shape) in scoring.shapes.enumerated() {
                     let a = shape.chinese, b = shape.english
-                    guard i + a <= n, j + b <= m, let to = cell(i + a, j + b) else { continue }
+                    guard i + a <= n, j + b <= m, let to = cell(i + a, j + b),
+                          constraints?.allows(i, j, a, b) ?? true else { continue }
                     let value = base + score(shape, evidence(i, j, a, b))
                     if value > best[to] {
                         best[to] = value

@@ -30,17 +30,12 @@ public struct GeneralChineseFrequencies: Sendable {
     }
 
     /// Reads a jieba-style dictionary: one `word frequency [tag]` per line, separated by
-    /// spaces or tabs. Blank lines and `#` lines are skipped.
+    /// spaces or tabs. Blank lines and `#` lines are skipped; a byte-order mark is dropped.
     ///
     /// - Throws: ``FileError`` naming the file and line of a line without a frequency, or
     ///   when the file cannot be read or holds no word; ``InvalidUTF8Error``.
     public static func load(contentsOf path: String) throws -> GeneralChineseFrequencies {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw FileError(path: path, message: "cannot read: \(error.localizedDescription)")
-        }
+        let data = try TextFile.data(path)
         // Validated as UTF-8 once, then read as bytes: fields are split at ASCII spaces and
         // tabs, and only the words become strings (the list has 349,046 lines).
         _ = try data.withUnsafeBytes { try String(strictUTF8: $0.bindMemory(to: UInt8.self), file: path) }
@@ -50,7 +45,7 @@ public struct GeneralChineseFrequencies: Sendable {
         data.withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             var lineNumber = 0
-            var start = 0
+            var start = ByteOrderMark.length(in: bytes)
             while start <= bytes.count, failure == nil {
                 var end = start
                 while end < bytes.count, bytes[end] != 0x0A { end += 1 }

@@ -24,7 +24,7 @@ public struct SourceCandidate: Sendable, Equatable {
     ///
     /// - Throws: ``FileError`` when it cannot be read, ``InvalidUTF8Error`` when it is not UTF-8.
     public static func load(_ path: String) throws -> SourceCandidate {
-        SourceCandidate(path: path, text: try readDocument(path))
+        SourceCandidate(path: path, text: try TextFile.read(path))
     }
 
     /// Every candidate in `folder` and its subfolders: regular files ending in `.txt`, `.md`,
@@ -196,22 +196,11 @@ public struct DocumentPairing: Sendable {
 
     /// Reads a Chinese file and pairs it with candidates.
     ///
-    /// - Throws: ``FileError`` when it cannot be read, ``InvalidUTF8Error`` when it is not UTF-8.
+    /// - Throws: ``FileError`` when it cannot be read, ``InvalidUTF8Error`` when it is not
+    ///   UTF-8, ``LanguageMismatchError`` when its text is English.
     public static func pair(chineseFile: String, candidates: [SourceCandidate], matcher: TitleMatcher) throws -> DocumentPairing {
-        DocumentPairing(document: chineseFile, chineseText: try readDocument(chineseFile),
-                        candidates: candidates, matcher: matcher)
-    }
-}
-
-/// Reads a whole document as strict UTF-8, naming the file in any error.
-func readDocument(_ path: String) throws -> String {
-    let data: Data
-    do {
-        data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-        throw FileError(path: path, message: "cannot read: \(error.localizedDescription)")
-    }
-    return try data.withUnsafeBytes { raw in
-        try String(strictUTF8: raw.bindMemory(to: UInt8.self), file: path)
+        let text = try TextFile.read(chineseFile)
+        try LanguageCheck.require(.chinese, LanguageEvidence(text), file: chineseFile)
+        return DocumentPairing(document: chineseFile, chineseText: text, candidates: candidates, matcher: matcher)
     }
 }
