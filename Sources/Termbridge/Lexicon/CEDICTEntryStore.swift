@@ -16,7 +16,7 @@ struct CEDICTEntryStore: Sendable {
 
     /// The store of `entries`, in order.
     init(_ entries: [CEDICTEntry]) {
-        var table = ByteStringTable()
+        var table = ByteStringTable(capacity: entries.count * 6)   // about 6 distinct strings an entry
         var records: [Int32] = []
         records.reserveCapacity(entries.count * Self.recordSize)
         var definitionEntries: [Int32] = [], definitionStrings: [Int32] = []

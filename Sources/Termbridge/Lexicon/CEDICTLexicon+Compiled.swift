@@ -9,7 +9,7 @@ extension CEDICTLexicon {
     /// sections, the gloss-cleaning rules (``CEDICTGlosses``), the stop words or the key
     /// functions of ``CEDICTEnglishIndex`` — a file of another layout is then refused as
     /// outdated instead of giving answers that differ from the text's.
-    public static let compiledLayoutVersion: UInt32 = 1
+    public static let compiledLayoutVersion: UInt32 = 2
 
     /// The lexicon as a compiled file (with its stemmed index, built when absent), stamped
     /// with the source file's size and modification time.

@@ -180,7 +180,7 @@ public struct GeneralChineseFrequencies: Sendable {
     // MARK: Compiled
 
     /// The layout of the `FREQ` sections; bump it when they change meaning.
-    public static let compiledLayoutVersion: UInt32 = 1
+    public static let compiledLayoutVersion: UInt32 = 2
 
     /// The list as a compiled file, stamped with the source file's size and time.
     public func compiledData(source: CompiledDataFile.SourceStamp) -> Data {
