@@ -24,8 +24,8 @@ struct StringArena: Sendable {
         guard let first = starts.first, first == 0, Int(starts[starts.count - 1]) == bytes.count else {
             throw StructureError("string offsets do not span the string bytes")
         }
-        for k in 1..<starts.count where starts[k] < starts[k - 1] {
-            throw StructureError("string offsets go backwards at string \(k - 1)")
+        guard ArrayCheck.isNondecreasing(starts) else {
+            throw StructureError("string offsets go backwards")
         }
         self.bytes = bytes
         self.starts = starts
@@ -94,9 +94,13 @@ struct ByteStringTable: Sendable {
         guard slots.count >= 2, slots.count & (slots.count - 1) == 0, strings.count < slots.count else {
             throw StructureError("the string table's slot count is not a power of two above its size")
         }
-        for slot in slots where Int(slot & 0xFFFF_FFFF) > strings.count {
-            throw StructureError("a string-table slot names no string")
+        // A slot holds a 32-bit hash tag above id + 1 (0 for empty).
+        let names = slots.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i < buffer.count, Int(buffer[i] & 0xFFFF_FFFF) <= strings.count { i += 1 }
+            return i == buffer.count
         }
+        guard names else { throw StructureError("a string-table slot names no string") }
         self.strings = strings
         self.slots = slots
         // Strings must be found where this build's hash puts them: a table placed by another
@@ -212,4 +216,49 @@ struct ByteStringTable: Sendable {
 struct StructureError: Error {
     var message: String
     init(_ message: String) { self.message = message }
+}
+
+/// Checks of arrays read from a compiled file, as plain loops over their buffers (fast even
+/// in debug builds, which the tests run).
+enum ArrayCheck {
+    /// Whether every value lies in `range`. One loop per element type, spelled out: a
+    /// generic loop is slow in debug builds.
+    static func all(_ values: [Int32], in range: Range<Int32>) -> Bool {
+        values.withUnsafeBufferPointer { buffer in
+            let low = range.lowerBound, high = range.upperBound
+            var i = 0
+            while i < buffer.count, buffer[i] >= low, buffer[i] < high { i += 1 }
+            return i == buffer.count
+        }
+    }
+
+    static func all(_ values: [Int64], in range: Range<Int64>) -> Bool {
+        values.withUnsafeBufferPointer { buffer in
+            let low = range.lowerBound, high = range.upperBound
+            var i = 0
+            while i < buffer.count, buffer[i] >= low, buffer[i] < high { i += 1 }
+            return i == buffer.count
+        }
+    }
+
+    /// Whether every value is below `limit`.
+    static func all(_ values: [UInt8], below limit: Int) -> Bool {
+        values.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i < buffer.count, Int(buffer[i]) < limit { i += 1 }
+            return i == buffer.count
+        }
+    }
+
+    /// Whether the values never decrease.
+    static func isNondecreasing(_ values: [Int32]) -> Bool {
+        values.withUnsafeBufferPointer { buffer in
+            var i = 1
+            while i < buffer.count {
+                if buffer[i] < buffer[i - 1] { return false }
+                i += 1
+            }
+            return true
+        }
+    }
 }

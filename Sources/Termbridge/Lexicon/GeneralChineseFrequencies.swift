@@ -220,7 +220,8 @@ public struct GeneralChineseFrequencies: Sendable {
             let tags: [UInt8] = try file.section("TAGS")
             let tagNames = try StringArena(bytes: file.section("TGNB"), starts: file.section("TGNS"))
             guard counts.count == words.count, tags.count == words.count, tagNames.count >= 1,
-                  tags.allSatisfy({ Int($0) < tagNames.count }), counts.allSatisfy({ $0 >= 0 }) else {
+                  ArrayCheck.all(tags, below: tagNames.count),
+                  ArrayCheck.all(counts, in: 0..<Int64.max) else {
                 throw StructureError("the word, frequency and tag arrays do not fit together")
             }
             return GeneralChineseFrequencies(words: words, counts: counts, tags: tags, tagNames: tagNames)
