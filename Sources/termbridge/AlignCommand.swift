@@ -33,6 +33,9 @@ struct AlignCommand: ParsableCommand {
         --flag-below flagged). Without --format the format \
         comes from -o's extension (.tsv, .jsonl, .beads/.align, .tmx, .html), else tsv. \
         Output goes to -o OUT, written atomically, or to standard output.
+
+        CC-CEDICT gives the aligner its lexical anchors; it is found without being named \
+        (see `termbridge data status`), and --no-lexicon turns it off.
         """
     )
 
@@ -47,8 +50,7 @@ struct AlignCommand: ParsableCommand {
         valueName: "FILE"))
     var glossaries: [String] = []
 
-    @Option(help: ArgumentHelp("CC-CEDICT (cedict_ts.u8), the aligner's bilingual lexicon.", valueName: "CEDICT"))
-    var lexicon: String?
+    @OptionGroup var data: LexiconOptions
 
     @Option(help: "Output format (default: from -o's extension, else tsv).")
     var format: AlignmentFormat?
@@ -86,7 +88,7 @@ struct AlignCommand: ParsableCommand {
     func run() throws {
         let (chineseDocument, englishDocument) = try readDocumentPair(chinese: chinese, english: english, presplit: presplit)
         let glossary = try readGlossaries(glossaries)
-        let aligner = try Aligner(glossary: glossary, lexicon: try lexicon.map { try CEDICTLexicon.load(contentsOf: $0) })
+        let aligner = try Aligner(glossary: glossary, lexicon: try data.load(losing: DataLoss.alignment))
         let alignment = try aligner.align(chineseDocument, englishDocument)
         let options = AlignmentOutputOptions(glossary: glossary, lowConfidenceThreshold: flagBelow,
                                              minimumTMXScore: minimumScore, keepsWeakBeads: keepWeak)

@@ -31,6 +31,10 @@ struct CheckCommand: ParsableCommand {
         language labels contradict its text (judged on its first segments, before any \
         finding is printed) stop with an error.
 
+        CC-CEDICT aligns plain-text pairs, names what was used instead of a glossary term and \
+        accepts conventional renderings of acronyms; it is found without being named (see \
+        `termbridge data status`), and --no-lexicon turns it off.
+
         Exit status: 0 when nothing at or above --fail-on (default error) was found, 1 \
         otherwise, 2 for usage or input errors (a missing or malformed file, invalid UTF-8, \
         a text in the other language).
@@ -53,8 +57,7 @@ struct CheckCommand: ParsableCommand {
         "A glossary (.tsv, .csv, .json, .tbx). Repeatable.", valueName: "FILE"))
     var glossaries: [String] = []
 
-    @Option(help: ArgumentHelp("CC-CEDICT (cedict_ts.u8): aligns plain-text pairs, names what was used instead of a glossary term, accepts conventional renderings of acronyms.", valueName: "CEDICT"))
-    var lexicon: String?
+    @OptionGroup var data: LexiconOptions
 
     @Flag(help: "Plain-text files have one sentence per line: do not split sentences.")
     var presplit = false
@@ -104,7 +107,7 @@ struct CheckCommand: ParsableCommand {
             documents = try readDocumentPair(chinese: chinese, english: english, presplit: presplit)
         }
         let glossary = try readGlossaries(glossaries)
-        let lexicon = try self.lexicon.map { try CEDICTLexicon.load(contentsOf: $0) }
+        let lexicon = try data.load(losing: DataLoss.checking)
         // For a plain-text pair, renderings beyond the glossary come from term extraction
         // over the pair itself (a bilingual file would need a second pass; the glossary
         // alone judges renderings there).

@@ -44,7 +44,10 @@ struct ExtractCommand: ParsableCommand {
         n-grams of 1–6 tokens ranked by C-value and specificity against general Chinese, kind zh; \
         English n-grams of the source between stop words, kind en; and, with --source, the \
         English equivalent of each Chinese candidate by association over aligned sentences \
-        (backed by CC-CEDICT with --lexicon), kind bilingual. See Docs/Extraction.md.
+        (backed by CC-CEDICT), kind bilingual. See Docs/Extraction.md.
+
+        CC-CEDICT and jieba's general word frequencies are found without being named (see \
+        `termbridge data status`); --no-lexicon and --no-general-frequencies turn them off.
 
         The i-th --source is the English source of the i-th Chinese file. Candidates that \
         the glossary has are marked `known: STATUS (ID)`; --new-only leaves them out.
@@ -76,13 +79,9 @@ struct ExtractCommand: ParsableCommand {
         valueName: "FILE"))
     var glossaries: [String] = []
 
-    @Option(help: ArgumentHelp("CC-CEDICT (cedict_ts.u8): word boundaries and translation evidence.", valueName: "CEDICT"))
-    var lexicon: String?
+    @OptionGroup var lexicon: LexiconOptions
 
-    @Option(name: .customLong("general-frequencies"), help: ArgumentHelp(
-        "General Chinese word frequencies (jieba's dict.txt: `word freq [tag]` lines), for specificity.",
-        valueName: "FILE"))
-    var generalFrequencies: String?
+    @OptionGroup var generalFrequencies: GeneralFrequencyOptions
 
     @Option(name: .customLong("min-freq"), help: ArgumentHelp(
         "Drop monolingual candidates occurring fewer times (parenthetical pairs are always kept).", valueName: "N"))
@@ -128,8 +127,8 @@ struct ExtractCommand: ParsableCommand {
         let glossary = try readGlossaries(glossaries)
         let extractor = try TermExtractor(
             glossary: glossary,
-            lexicon: try lexicon.map { try CEDICTLexicon.load(contentsOf: $0) },
-            generalFrequencies: try generalFrequencies.map { try GeneralChineseFrequencies.load(contentsOf: $0) },
+            lexicon: try lexicon.load(losing: DataLoss.extraction),
+            generalFrequencies: try generalFrequencies.load(losing: DataLoss.extractionFrequencies),
             options: ExtractionOptions(minimumFrequency: minimumFrequency, limit: top, excludesKnown: newOnly))
         let candidates = try extractor.extract(inputs)
         guard !candidates.isEmpty else {

@@ -28,6 +28,9 @@ struct BeadScoring: Sendable {
     var lengthRatio: Double
     /// Variance of the length difference per Chinese character, estimated from the pair.
     var lengthVariance: Double
+    /// Whether the evidence includes a bilingual lexicon (CC-CEDICT); without one, a bead's
+    /// confidence rests more on length (see ``BeadSearch/confidence(_:lexical:)``).
+    var lexical = true
 }
 
 /// The best-scoring sequence of beads through a band of the
@@ -174,14 +177,16 @@ struct BeadSearch {
     }
 
     /// Confidence of a bead in 0…1 from its evidence: the share of matched items and words,
-    /// tempered by the length model; 0.5 for a bead with an empty side.
-    static func confidence(_ e: Evidence) -> Double {
+    /// tempered by the length model (0.7 and 0.3; without a lexicon, whose anchors are few,
+    /// 0.4 and 0.6); 0.5 for a bead with an empty side.
+    static func confidence(_ e: Evidence, lexical: Bool = true) -> Double {
         let total = e.chineseTotal + e.englishTotal
         guard e.chineseTotal > 0 || e.englishTotal > 0 else { return 0.5 }
         if e.chineseTotal == 0 || e.englishTotal == 0 { return 0.5 }
         let dice = total == 0 ? 0 : Double(e.chineseMatched + e.englishMatched) / Double(total)
         let lengthP = exp(e.lengthLogProbability)
-        return min(1, 0.7 * min(1, dice * 2) + 0.3 * lengthP)
+        let anchorWeight = lexical ? 0.7 : 0.4
+        return min(1, anchorWeight * min(1, dice * 2) + (1 - anchorWeight) * lengthP)
     }
 
     /// The best bead sequence from (0, 0) to (n, m) within the band, as (i, j, a, b) tuples.

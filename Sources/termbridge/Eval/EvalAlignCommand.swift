@@ -23,8 +23,7 @@ struct EvalAlignCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The evaluation set: one folder per document with zh.txt, en.txt and gold.txt.", valueName: "DIR"))
     var gold: String
 
-    @Option(help: ArgumentHelp("CC-CEDICT (cedict_ts.u8), the aligner's bilingual lexicon.", valueName: "CEDICT"))
-    var lexicon: String?
+    @OptionGroup var data: LexiconOptions
 
     @Option(name: .customLong("glossary"), help: ArgumentHelp("A glossary for the aligner. Repeatable.", valueName: "FILE"))
     var glossaries: [String] = []
@@ -47,7 +46,7 @@ struct EvalAlignCommand: ParsableCommand {
     func run() throws {
         let documents = try Self.documents(in: gold)
         let aligner = try Aligner(glossary: try readGlossaries(glossaries),
-                                  lexicon: try lexicon.map { try CEDICTLexicon.load(contentsOf: $0) })
+                                  lexicon: try data.load(losing: DataLoss.alignment))
         var results: [(name: String, counts: AlignmentCounts)] = []
         var thresholds = ScoreThresholds()
         for name in documents {
