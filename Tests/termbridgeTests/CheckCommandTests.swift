@@ -96,14 +96,8 @@ private let hasCEDICT = FileManager.default.fileExists(atPath: cedict)
 
     @Test(.enabled(if: hasCEDICT, "needs .cache/cedict_ts.u8 (scripts/fetch-cedict.sh)"))
     func plainTextPairsAreAlignedAndChecked() throws {
-        // The summary (导语, lines 1–2) has no English counterpart; until front matter is
-        // aligned as 1:0 beads (issue 9, item 3) the aligner pairs it with the English title,
-        // and a title term may then look untranslated there. Everywhere else: no finding.
-        let clean = try termbridge(["check", cleanChinese, english, "--glossary", glossary, "--glossary", supplement,
-                                    "--lexicon", cedict, "--format", "json"])
-        let cleanObject = try #require(try JSONSerialization.jsonObject(with: Data(clean.stdout.utf8)) as? [String: Any])
-        let cleanFindings = try #require(cleanObject["findings"] as? [[String: Any]]).filter { ($0["line"] as? Int ?? 0) > 2 }
-        #expect(cleanFindings.isEmpty, "\(clean.stdout)\(clean.stderr)")
+        let clean = try termbridge(["check", cleanChinese, english, "--glossary", glossary, "--glossary", supplement, "--lexicon", cedict])
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
         let planted = try termbridge(["check", plantedChinese, english, "--glossary", glossary, "--glossary", supplement,
                                       "--lexicon", cedict, "--format", "json"])
         #expect(planted.status == 1)

@@ -246,7 +246,7 @@ public struct DocumentPairing: Sendable {
     /// - Throws: ``FileError`` when a candidate cannot be read, ``InvalidUTF8Error`` when it is
     ///   not UTF-8.
     public mutating func decideByContent(chineseText: String, candidates: [SourceCandidate], matcher: ContentMatcher) throws {
-        try decideByContent(chineseText: chineseText, candidates: candidates, candidateText: readDocument, matcher: matcher)
+        try decideByContent(chineseText: chineseText, candidates: candidates, candidateText: TextFile.read, matcher: matcher)
     }
 
     /// Reads a Chinese file and pairs it with candidates.
