@@ -14,8 +14,10 @@ data:
 run: setup
 	@scripts/run-corpus.sh
 
+# The test suite, then a package that depends on Termbridge by version (scripts/test-consumer.sh).
 test: setup
 	swift test 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]'; exit $${PIPESTATUS[0]}
+	@scripts/test-consumer.sh
 
 # Benchmarks: release build, the raw ICU anchor in C, then the figures of the README.
 bench: setup

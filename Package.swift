@@ -12,27 +12,30 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
-        // The C surface of the system ICU library: `static inline` wrappers around ICU's
-        // version-renamed functions (`ubrk_open` is a macro for `ubrk_open_72`).
+        // The system ICU library, for CICU only: pkg-config gives CICU.c ICU's include path
+        // and every product that links CICU the flags for libicuuc and libicui18n. Its module
+        // map lists no header and no Swift code imports it.
         .systemLibrary(
-            name: "CICU",
+            name: "SystemICU",
             pkgConfig: "icu-uc icu-i18n",
             providers: [.apt(["libicu-dev"])]
         ),
+        // The ICU functions Termbridge uses, behind an opaque C API: the public header
+        // `CICU.h` includes no ICU header (only <stdint.h> types and pointers to incomplete
+        // structs); `CICU.c` includes ICU's headers and calls ICU (whose C names are
+        // version-renamed macros: `ubrk_open` is `ubrk_open_72`).
+        .target(name: "CICU", dependencies: ["SystemICU"]),
         // Snowball stemmers (libstemmer), for English term matching.
         .systemLibrary(
             name: "CStemmer",
             providers: [.apt(["libstemmer-dev"])]
         ),
-        // The only Swift code that touches ICU. It must not import Foundation: Foundation
-        // carries its own ICU headers and the two clang modules clash.
-        // Built with library evolution so that its `internal import CICU` stays hidden from
-        // clients: a non-resilient module's imports are loaded by every module that imports it.
-        .target(
-            name: "ICU",
-            dependencies: ["CICU"],
-            swiftSettings: [.unsafeFlags(["-enable-library-evolution"])]
-        ),
+        // The only Swift code that touches ICU, Foundation-free (the project's layout rule).
+        // It imports CICU `internal`ly, yet a module built without library evolution still
+        // makes its clients load its imports: CICU's header includes no ICU header, so what a
+        // client loads cannot clash with the ICU headers Foundation carries. No target needs
+        // unsafe flags, so other packages can depend on Termbridge by version.
+        .target(name: "ICU", dependencies: ["CICU"]),
         .target(
             name: "Termbridge",
             dependencies: [

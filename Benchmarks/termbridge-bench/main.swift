@@ -9,7 +9,7 @@ guard let command = arguments.first else {
     print("usage: termbridge-bench segment [--input FILE] [--dict FILE] [--raw-icu BIN] [--cli BIN]")
     print("       termbridge-bench segment-ablation [--out DIR]")
     print("       termbridge-bench match [--input FILE]")
-    print("       termbridge-bench align [--quality-only]")
+    print("       termbridge-bench align [--quality-only] [--cli BIN]")
     print("       termbridge-bench cedict [--cli BIN]")
     print("       termbridge-bench check [--cli BIN]")
     exit(2)
@@ -28,7 +28,7 @@ case "segment":
 case "segment-ablation":
     try SegmentAblation(outputFolder: option("--out")).run()
 case "align":
-    try AlignBenchmark(speed: !arguments.contains("--quality-only")).run()
+    try AlignBenchmark(speed: !arguments.contains("--quality-only"), cli: option("--cli")).run()
 case "cedict":
     try CEDICTBenchmark(cli: option("--cli")).run()
 case "check":

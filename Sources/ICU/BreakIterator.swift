@@ -46,10 +46,10 @@ public final class BreakIterator {
         /// Sentences.
         case sentence
 
-        var icuType: UBreakIteratorType {
+        var icuType: Int32 {
             switch self {
-            case .word: return UBRK_WORD
-            case .sentence: return UBRK_SENTENCE
+            case .word: return CICU_BREAK_WORD
+            case .sentence: return CICU_BREAK_SENTENCE
             }
         }
     }
@@ -62,11 +62,11 @@ public final class BreakIterator {
 
     /// Opens an ICU break iterator for `unit` in `locale`.
     public init(_ unit: Unit, locale: String) throws(ICUError) {
-        var status = U_ZERO_ERROR
-        let handle = cicu_ubrk_open(unit.icuType, locale, &status)
+        var status = CICU_ZERO_ERROR
+        let handle = cicu_break_open(unit.icuType, locale, &status)
         try ICUError.check(status, "open \(unit) break iterator for locale \(locale)")
         guard let handle else {
-            throw ICUError(operation: "open \(unit) break iterator for locale \(locale)", code: U_INTERNAL_PROGRAM_ERROR)
+            throw ICUError(operation: "open \(unit) break iterator for locale \(locale)", code: CICU_INTERNAL_PROGRAM_ERROR)
         }
         self.handle = handle
         self.unit = unit
@@ -79,14 +79,14 @@ public final class BreakIterator {
         self.locale = locale
     }
 
-    deinit { cicu_ubrk_close(handle) }
+    deinit { cicu_break_close(handle) }
 
     /// An independent iterator with the same rules, for use on another thread.
     public func copy() throws(ICUError) -> BreakIterator {
-        var status = U_ZERO_ERROR
-        let clone = cicu_ubrk_clone(handle, &status)
+        var status = CICU_ZERO_ERROR
+        let clone = cicu_break_clone(handle, &status)
         try ICUError.check(status, "clone break iterator")
-        guard let clone else { throw ICUError(operation: "clone break iterator", code: U_INTERNAL_PROGRAM_ERROR) }
+        guard let clone else { throw ICUError(operation: "clone break iterator", code: CICU_INTERNAL_PROGRAM_ERROR) }
         return BreakIterator(handle: clone, unit: unit, locale: locale)
     }
 
@@ -99,21 +99,26 @@ public final class BreakIterator {
         _ body: (Boundary) throws -> Void
     ) throws {
         guard let base = text.baseAddress, !text.isEmpty else { return }
-        var status = U_ZERO_ERROR
-        cicu_ubrk_setText(handle, base, Int32(text.count), &status)
-        try ICUError.check(status, "set break iterator text")
-        let done = cicu_ubrk_done()
-        _ = cicu_ubrk_first(handle)
-        var next = cicu_ubrk_next(handle)
-        let wantsStatus = unit == .word
-        while next != done {
-            let ruleStatus = wantsStatus ? cicu_ubrk_getRuleStatus(handle) : 0
-            try body(Boundary(offset: Int(next), status: WordBreakStatus(ruleStatus: ruleStatus)))
-            next = cicu_ubrk_next(handle)
-        }
+        var status = CICU_ZERO_ERROR
+        cicu_break_set_text(handle, base, Int32(text.count), &status)
         // Release ICU's pointer into `text` before the caller's buffer goes away.
-        var empty: UInt16 = 0
-        cicu_ubrk_setText(handle, &empty, 0, &status)
+        defer { cicu_break_clear_text(handle) }
+        try ICUError.check(status, "set break iterator text")
+        let wantsStatus = unit == .word
+        // Boundaries come from C in batches (one call per batch, not per boundary).
+        let batch = 128
+        try withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * batch) { buffer in
+            let offsets = buffer.baseAddress!
+            let ruleStatuses = offsets + batch
+            var count: Int
+            repeat {
+                count = Int(cicu_break_next_boundaries(handle, offsets, wantsStatus ? ruleStatuses : nil, Int32(batch)))
+                for i in 0..<count {
+                    let status = wantsStatus ? WordBreakStatus(ruleStatus: ruleStatuses[i]) : .none
+                    try body(Boundary(offset: Int(offsets[i]), status: status))
+                }
+            } while count == batch
+        }
     }
 
     /// The boundaries of `text` (a Swift string), as UTF-16 offsets, excluding 0.

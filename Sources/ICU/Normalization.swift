@@ -10,20 +10,20 @@ public enum Normalization: Sendable {
     public func apply(_ text: String) throws(ICUError) -> String {
         let source = Array(text.utf16)
         if source.isEmpty { return text }
-        var status = U_ZERO_ERROR
+        var status = CICU_ZERO_ERROR
         let normalizer = cicu_nfkc(&status)
         try ICUError.check(status, "get the NFKC normalizer")
         var capacity = source.count * 3 + 8
         while true {
             var output = [UInt16](repeating: 0, count: capacity)
-            status = U_ZERO_ERROR
+            status = CICU_ZERO_ERROR
             let length = output.withUnsafeMutableBufferPointer { out in
                 source.withUnsafeBufferPointer { src in
-                    cicu_unorm2_normalize(normalizer, src.baseAddress, Int32(src.count),
+                    cicu_normalize(normalizer, src.baseAddress, Int32(src.count),
                                           out.baseAddress, Int32(capacity), &status)
                 }
             }
-            if status == U_BUFFER_OVERFLOW_ERROR {
+            if status == CICU_BUFFER_OVERFLOW_ERROR {
                 capacity = Int(length) + 8
                 continue
             }

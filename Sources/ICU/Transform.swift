@@ -5,28 +5,23 @@ internal import CICU
 ///
 /// Use one instance from one thread at a time.
 public final class Transform {
-    // Held untyped so that no CICU type appears in this class's layout.
-    private let handle: UnsafeMutableRawPointer
+    private let handle: OpaquePointer
     /// The ICU transform id, e.g. `Han-Latin`.
     public let id: String
 
     /// Opens the ICU transform with the given id (compound ids such as
     /// `Han-Latin; Latin-ASCII` are accepted).
     public init(id: String) throws(ICUError) {
-        var status = U_ZERO_ERROR
+        var status = CICU_ZERO_ERROR
         let units = Array(id.utf16)
-        let handle = cicu_utrans_open(units, Int32(units.count), &status)
+        let handle = cicu_transform_open(units, Int32(units.count), &status)
         try ICUError.check(status, "open transform \(id)")
-        guard let handle else { throw ICUError(operation: "open transform \(id)", code: U_INTERNAL_PROGRAM_ERROR) }
-        self.handle = UnsafeMutableRawPointer(handle)
+        guard let handle else { throw ICUError(operation: "open transform \(id)", code: CICU_INTERNAL_PROGRAM_ERROR) }
+        self.handle = handle
         self.id = id
     }
 
-    private var transliterator: UnsafeMutablePointer<UTransliterator?> {
-        handle.assumingMemoryBound(to: UTransliterator?.self)
-    }
-
-    deinit { cicu_utrans_close(transliterator) }
+    deinit { cicu_transform_close(handle) }
 
     /// Applies the transform to `text`.
     public func apply(_ text: String) throws(ICUError) -> String {
@@ -44,11 +39,11 @@ public final class Transform {
             units = original
             units.append(contentsOf: repeatElement(0, count: capacity - original.count))
             var length = Int32(original.count)
-            var status = U_ZERO_ERROR
+            var status = CICU_ZERO_ERROR
             units.withUnsafeMutableBufferPointer { buffer in
-                cicu_utrans_transUChars(transliterator, buffer.baseAddress, &length, Int32(capacity), &status)
+                cicu_transform_apply(handle, buffer.baseAddress, &length, Int32(capacity), &status)
             }
-            if status == U_BUFFER_OVERFLOW_ERROR {
+            if status == CICU_BUFFER_OVERFLOW_ERROR {
                 capacity = max(capacity * 2, Int(length) + 16)
                 continue
             }

@@ -26,12 +26,18 @@ struct CheckCommand: ParsableCommand {
         message, an excerpt, then a summary), json, html (a self-contained review page). \
         Without --format the format comes from -o's extension (.txt, .json, .html), else text.
 
+        Languages are judged from the text (Han characters against Latin letters): an \
+        English file given as the Chinese, swapped arguments, or a bilingual file whose \
+        language labels contradict its text (judged on its first segments, before any \
+        finding is printed) stop with an error.
+
         CC-CEDICT aligns plain-text pairs, names what was used instead of a glossary term and \
         accepts conventional renderings of acronyms; it is found without being named (see \
         `termbridge data status`), and --no-lexicon turns it off.
 
         Exit status: 0 when nothing at or above --fail-on (default error) was found, 1 \
-        otherwise, 2 for usage or input errors (a missing or malformed file, invalid UTF-8).
+        otherwise, 2 for usage or input errors (a missing or malformed file, invalid UTF-8, \
+        a text in the other language).
         """
     )
 
@@ -95,6 +101,11 @@ struct CheckCommand: ParsableCommand {
             }
             return
         }
+        // A plain-text pair is read (and its languages checked) before anything else.
+        var documents: (AlignmentDocument, AlignmentDocument)?
+        if bilingual == nil, let chinese, let english {
+            documents = try readDocumentPair(chinese: chinese, english: english, presplit: presplit)
+        }
         let glossary = try readGlossaries(glossaries)
         let lexicon = try data.load(losing: DataLoss.checking)
         // For a plain-text pair, renderings beyond the glossary come from term extraction
@@ -124,9 +135,7 @@ struct CheckCommand: ParsableCommand {
         if let bilingual {
             let format = bilingualFormat ?? BilingualFormat(path: bilingual)!
             try format.forEachSegment(inFileAt: bilingual) { try checker.check($0, report) }
-        } else if let chinese, let english {
-            let chineseDocument = try readAlignmentDocument(chinese, language: "zh", presplit: presplit)
-            let englishDocument = try readAlignmentDocument(english, language: "en", presplit: presplit)
+        } else if let (chineseDocument, englishDocument) = documents {
             let alignment = try Aligner(glossary: glossary, lexicon: lexicon).align(chineseDocument, englishDocument)
             for segment in PlainTextSegments.segments(of: alignment) { try checker.check(segment, report) }
         } else if let chinese {

@@ -60,6 +60,9 @@ struct ExtractCommand: ParsableCommand {
         format comes from -o's extension, else tsv. Output goes to -o OUT, written \
         atomically, or to standard output.
 
+        A Chinese file whose text is English, or a source whose text is Chinese, is an \
+        error (judged by the share of Han characters against Latin letters).
+
         Exit status: 0 candidates written; 1 no candidate found; 2 usage or input errors.
         """
     )
@@ -111,8 +114,15 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         var inputs: [ExtractionInput] = []
         for (index, path) in chinese.enumerated() {
+            let chineseText = try readNonEmptyText(path)
             let english = index < sources.count ? ExtractionText(path: sources[index], text: try readNonEmptyText(sources[index])) : nil
-            inputs.append(ExtractionInput(chinese: ExtractionText(path: path, text: try readNonEmptyText(path)), english: english))
+            if let english {
+                try LanguageCheck.requirePair(chinese: (path, LanguageEvidence(chineseText)),
+                                              english: (english.path, LanguageEvidence(english.text)))
+            } else {
+                try LanguageCheck.require(.chinese, LanguageEvidence(chineseText), file: path)
+            }
+            inputs.append(ExtractionInput(chinese: ExtractionText(path: path, text: chineseText), english: english))
         }
         let glossary = try readGlossaries(glossaries)
         let extractor = try TermExtractor(

@@ -20,6 +20,10 @@ struct SegmentCommand: ParsableCommand {
         kind, part of speech (`pos`) and offsets. Parts of speech use jieba's tag set (n, v,
         nr, ns, m, eng, x …; see Docs/Segmentation.md).
         A line longer than 1 MB is handled in pieces cut after white space or punctuation.
+        A byte-order mark at the start of an input is skipped: it is no token, and offsets
+        on line 1 start after it. The language is not judged: English and mixed text are
+        segmented too (Latin runs are tokens of their own), and the input is taken as it is,
+        markup included.
         """
     )
 
@@ -181,11 +185,7 @@ struct SegmentWriter {
     }
 }
 
-/// Reads a whole (small) file, with the file named in the error.
+/// Reads a whole (small) file, with the file named in the error (``TextFile/data(_:)``).
 func readFile(_ path: String) throws -> Data {
-    do {
-        return try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-        throw FileError(path: path, message: "cannot read: \((error as NSError).localizedDescription)")
-    }
+    try TextFile.data(path)
 }

@@ -19,7 +19,38 @@ import Testing
     @Test func sentenceBreaksFollowChineseTerminators() throws {
         let breaker = try BreakIterator(.sentence, locale: "zh")
         let text = "第一句。第二句！第三句？"
-        #expect(try breaker.boundaries(of: text).map(\.offset) == [4, 8, 12])
+        let boundaries = try breaker.boundaries(of: text)
+        #expect(boundaries.map(\.offset) == [4, 8, 12])
+        #expect(boundaries.allSatisfy { $0.status == .none })
+    }
+
+    /// Boundaries come from C in batches of 128: 64 repetitions of the two segments of
+    /// "盟友，" fill one batch exactly; 65 and 200 cross one and several.
+    @Test(arguments: [1, 63, 64, 65, 200])
+    func boundariesCrossBatchesInOrder(repetitions: Int) throws {
+        let text = String(repeating: "盟友，", count: repetitions)
+        let boundaries = try BreakIterator(.word, locale: "zh").boundaries(of: text)
+        let offsets: [Int] = (0..<repetitions).flatMap { (i: Int) -> [Int] in [3 * i + 2, 3 * i + 3] }
+        let statuses: [WordBreakStatus] = Array(repeatElement([.ideographic, .none], count: repetitions).joined())
+        #expect(boundaries.map(\.offset) == offsets)
+        #expect(boundaries.map(\.status) == statuses)
+    }
+
+    @Test func aThrowingBodyStopsTheWalkAndLeavesTheIteratorUsable() throws {
+        struct Stop: Error {}
+        let breaker = try BreakIterator(.word, locale: "zh")
+        let units = Array(String(repeating: "美国与准盟友的关系", count: 40).utf16)
+        var seen = 0
+        #expect(throws: Stop.self) {
+            try units.withUnsafeBufferPointer { buffer in
+                try breaker.forEachBoundary(in: buffer) { _ in
+                    seen += 1
+                    if seen == 3 { throw Stop() }
+                }
+            }
+        }
+        #expect(seen == 3)
+        #expect(try breaker.boundaries(of: "美国盟友").map(\.offset) == [2, 4])
     }
 
     @Test func copyBreaksIndependently() throws {

@@ -17,6 +17,17 @@ private func emptyDataFolder() throws -> String {
     return path
 }
 
+/// Each candidate's Chinese term, kind, frequency and score (the TSV's zh column and its
+/// note up to the contexts). The English renderings are left out: ties between them still
+/// depend on hash order (issue 9, item 1), which is not what these tests are about.
+private func ranking(_ tsv: String) -> [String] {
+    tsv.split(separator: "\n").map { line in
+        let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+        guard cells.count > 11 else { return String(line) }
+        return cells[2] + " " + (cells[11].components(separatedBy: "; contexts").first ?? "")
+    }
+}
+
 /// Lines of standard error that are data notes.
 private func notes(_ stderr: String) -> [Substring] {
     stderr.split(separator: "\n").filter { $0.hasPrefix("termbridge: note:") }
@@ -41,10 +52,10 @@ private func notes(_ stderr: String) -> [Substring] {
         let explicit = try termbridge(["extract", chinese, "--source", english, "--top", "40",
                                        "--lexicon", cedictText, "--general-frequencies", frequenciesText])
         #expect(plain.status == 0)
-        #expect(plain.stdout == explicit.stdout)
+        #expect(ranking(plain.stdout) == ranking(explicit.stdout))
         let bare = try termbridge(["extract", chinese, "--source", english, "--top", "40",
                                    "--no-lexicon", "--no-general-frequencies"])
-        #expect(bare.stdout != plain.stdout)
+        #expect(ranking(bare.stdout) != ranking(plain.stdout))
 
         let check = try termbridge(["check", chinese, english, "--glossary", "Glossary/quasi-alliance.tsv", "--fail-on", "never"])
         let checkExplicit = try termbridge(["check", chinese, english, "--glossary", "Glossary/quasi-alliance.tsv",
@@ -77,9 +88,15 @@ private func notes(_ stderr: String) -> [Substring] {
         #expect(check.status == 0)
         #expect(notes(check.stderr).count == 1)
 
+        // pair needs CC-CEDICT only where the title cannot decide.
         let pair = try termbridge(["pair", chinese, "--sources", "Corpus/en"], environment: environment)
         #expect(pair.status == 0)
-        #expect(notes(pair.stderr).count == 1)
+        #expect(notes(pair.stderr).isEmpty)
+        let untitled = try temporaryFile(try String(contentsOfFile: chinese, encoding: .utf8)
+            .split(separator: "\n").filter { !$0.contains("文章原题目") }.joined(separator: "\n"))
+        let byContent = try termbridge(["pair", untitled, "--sources", "Corpus/en"], environment: environment)
+        #expect(notes(byContent.stderr).count == 1)
+        #expect(notes(byContent.stderr).first?.contains("compared by numbers, Latin words and names only") == true)
 
         // Turned off: no note.
         let quiet = try termbridge(["align", chinese, english, "--no-lexicon"], environment: environment)

@@ -331,6 +331,7 @@ public final class Checker {
     /// What the translation seems to use for `english` instead of the glossary's terms: the
     /// longest CC-CEDICT headword (two characters or more) of the Chinese segment whose
     /// glosses contain all the content words of the term (or its last one, the head noun).
+    /// Among headwords of equal length, the one found first in the segment wins.
     private func outsideRendering(of english: String, in work: SegmentWork) -> (text: String, range: Range<Int>)? {
         guard let lexicon, !work.foldedTarget.isEmpty else { return nil }
         let words = EnglishWords.of(english).map(\.folded).filter { !CEDICTEnglishIndex.stopWords.contains($0) }
@@ -347,18 +348,20 @@ public final class Checker {
         let perWord = words.map(headwords)
         var candidates = perWord.dropFirst().reduce(perWord[0]) { $0.intersection($1) }
         if candidates.isEmpty { candidates = perWord.last! }
-        var best: (text: String, range: Range<Int>)?
-        let normalizer = TextNormalizer.shared
-        for id in candidates.prefix(2000) {
-            let headword = lexicon.headwords[Int(id)]
-            let folded = headword.unicodeScalars.map { normalizer.fold($0.value) }
-            guard folded.count >= 2, folded.count > (best?.range.count ?? 0),
-                  let start = work.foldedTarget.firstIndex(ofSubsequence: folded) else { continue }
-            let range = start..<(start + folded.count)
-            let original = String(String.UnicodeScalarView(work.segment.target!.text.unicodeScalars.dropFirst(start).prefix(folded.count)))
-            best = (original, range)
+        // The segment's own headwords, scanned left to right: the longest wins, the first
+        // found among equally long ones (not the order of the candidate set).
+        var best: Range<Int>?
+        work.foldedTarget.withUnsafeBufferPointer { text in
+            for start in text.indices {
+                lexicon.forEachHeadword(in: text, startingAt: start) { end, id in
+                    guard end - start >= 2, end - start > (best?.count ?? 0), candidates.contains(Int32(id)) else { return }
+                    best = start..<end
+                }
+            }
         }
-        return best
+        guard let best else { return nil }
+        let original = String(String.UnicodeScalarView(work.segment.target!.text.unicodeScalars.dropFirst(best.lowerBound).prefix(best.count)))
+        return (original, best)
     }
 
     // MARK: Check 3 without a glossary — associations
@@ -421,7 +424,8 @@ public final class Checker {
     /// A form shared by several concepts stays only with the concept whose other forms the
     /// document uses most (准同盟 goes to *quasi ally* when 准盟友 is common and 准同盟关系 rare).
     private func attributeSharedForms() {
-        for (form, owners) in sharedForms {
+        // Key: the folded form in Unicode scalar order, not the dictionary's hash order.
+        for (form, owners) in sharedForms.sorted(by: { $0.key.precedesInScalarOrder($1.key) }) {
             let present = owners.filter { (variants[$0]?.count(of: form) ?? 0) > 0 }
             guard present.count > 1 else { continue }
             func otherForms(_ concept: Int) -> Int {

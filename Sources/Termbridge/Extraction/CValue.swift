@@ -38,7 +38,7 @@ public enum CValue {
                         if let j = index[Array(units[start..<end])] { result.insert(j) }
                     }
                 }
-                return Array(result)
+                return result.sorted()   // key: candidate index, not the set's hash order
             })
         return Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, values[$0]) })
     }
@@ -51,10 +51,12 @@ public enum CValue {
     ///   - nested: the distinct candidates that are proper sub-strings of a candidate.
     static func compute(count: Int, length: (Int) -> Int, frequency: (Int) -> Int,
                         nested: (Int) -> [Int]) -> [Double] {
-        var containerFrequency = [Double](repeating: 0, count: count)   // Σ f(b) over T(a)
+        // Σ f(b) over T(a), summed in integers: exact, so the same whatever order the
+        // containers come in.
+        var containerFrequency = [Int](repeating: 0, count: count)
         var containers = [Int](repeating: 0, count: count)               // |T(a)|
         for b in 0..<count {
-            let f = Double(frequency(b))
+            let f = frequency(b)
             for a in nested(b) {
                 containerFrequency[a] += f
                 containers[a] += 1
@@ -63,7 +65,7 @@ public enum CValue {
         var result = [Double](repeating: 0, count: count)
         for a in 0..<count {
             let f = Double(frequency(a))
-            let nestedShare = containers[a] == 0 ? 0 : containerFrequency[a] / Double(containers[a])
+            let nestedShare = containers[a] == 0 ? 0 : Double(containerFrequency[a]) / Double(containers[a])
             result[a] = weight(length: length(a)) * (f - nestedShare)
         }
         return result

@@ -127,7 +127,8 @@ final class EnglishCandidates {
         }
         var result: [Int32: String] = [:]
         for node in nodes {
-            if let counted = forms[node], let best = counted.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) {
+            // Key: most occurrences, then the form first in Unicode scalar order.
+            if let counted = forms[node], let best = counted.max(by: { $0.value != $1.value ? $0.value < $1.value : $1.key.precedesInScalarOrder($0.key) }) {
                 result[node] = best.key
             } else if let text = initial[node] {
                 let firstWord = String(text.prefix { $0.isLetter })

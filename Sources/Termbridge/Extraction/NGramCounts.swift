@@ -99,7 +99,8 @@ struct NGramCounts {
         }
     }
 
-    /// The distinct proper sub-n-grams (contiguous, shorter) of a node that are counted.
+    /// The distinct proper sub-n-grams (contiguous, shorter) of a node that are counted, in
+    /// node order.
     func properSubNGrams(of node: Int32) -> [Int32] {
         let units = self.units(of: node)
         var result = Set<Int32>()
@@ -112,6 +113,6 @@ struct NGramCounts {
                 result.insert(n)
             }
         }
-        return Array(result)
+        return result.sorted()   // key: node id, not the set's hash order
     }
 }

@@ -47,6 +47,40 @@ public struct TermAssociation: Sendable {
         return total == 0 ? 0 : 2 * Double(cooccurrences(z, e)) / Double(total)
     }
 
+    /// How strongly Chinese terms claim each English term: for each English term, the best
+    /// Dice it reaches with any Chinese term and the second best. O(distinct pairs); the
+    /// result does not depend on the order in which pairs are visited.
+    public func claims() -> EnglishClaims {
+        var claims = EnglishClaims()
+        for (z, partners) in pairs {
+            for e in partners.keys { claims.add(dice(z, e), chinese: z, english: e) }
+        }
+        return claims
+    }
+
+    /// The best and second-best Dice of each English term over the Chinese terms (see
+    /// ``TermAssociation/claims()``).
+    public struct EnglishClaims: Sendable {
+        private var table: [Int: (best: Double, bestChinese: Int, second: Double)] = [:]
+
+        mutating func add(_ dice: Double, chinese z: Int, english e: Int) {
+            guard var entry = table[e] else { table[e] = (dice, z, 0); return }
+            if dice > entry.best {
+                entry = (dice, z, entry.best)
+            } else if dice > entry.second {
+                entry.second = dice   // a tie with the best lands here: then second == best
+            }
+            table[e] = entry
+        }
+
+        /// The strongest Dice that English term `e` has with a Chinese term other than `z`:
+        /// how strongly another candidate claims `e`.
+        public func rivalDice(_ z: Int, _ e: Int) -> Double {
+            guard let entry = table[e] else { return 0 }
+            return entry.bestChinese == z ? entry.second : entry.best
+        }
+    }
+
     /// Dunning's log-likelihood ratio G² of `z` and `e` (0 when independent); positive for
     /// association and for repulsion alike, so read it together with ``dice(_:_:)``.
     public func logLikelihood(_ z: Int, _ e: Int) -> Double {

@@ -222,17 +222,19 @@ public final class TermExtractor {
 
         // 4. Chinese candidates to keep: pairs, then the best by termhood.
         let keepCount = max(500, 3 * (options.limit ?? 0))
-        let ranked = termhood.sorted { $0.value.value != $1.value.value ? $0.value.value > $1.value.value : $0.key < $1.key }
+        // Key: termhood descending, then the folded text in Unicode scalar order (keys are unique).
+        let ranked = termhood.sorted {
+            $0.value.value != $1.value.value ? $0.value.value > $1.value.value : $0.key.precedesInScalarOrder($1.key)
+        }
         var chineseKeys: [String] = pairGroups.sorted { $0.value.order < $1.value.order }.map(\.key)
         for (key, _) in ranked.prefix(keepCount) where pairGroups[key] == nil { chineseKeys.append(key) }
-        let chineseIndex = Dictionary(uniqueKeysWithValues: chineseKeys.enumerated().map { ($1, $0) })
 
         // 5. English candidates and, with a source, association over the aligned beads.
         let englishScored = english.scored(minimumFrequency: 1)
         let englishTermhood = Dictionary(uniqueKeysWithValues: englishScored.map { ($0.node, $0.termhood) })
         var equivalents: [Int: (node: Int32, strength: Double)] = [:]
         if documents.contains(where: { $0.english != nil }) {
-            let association = try associate(documents, chinese: chinese, english: english, chineseIndex: chineseIndex,
+            let association = try associate(documents, chinese: chinese, english: english, chineseKeys: chineseKeys,
                                              englishTermhood: englishTermhood)
             equivalents = chooseEquivalents(association, chineseKeys: chineseKeys, chinese: chinese,
                                             termhood: termhood, english: english, englishTermhood: englishTermhood)
@@ -249,7 +251,8 @@ public final class TermExtractor {
             let frequency = max(found.count, termhood[key].map { Int(chinese.counts.frequency[Int($0.node)]) } ?? 0)
             var row: TermCandidate
             if let group = pairGroups[key] {
-                let englishSide = group.englishCounts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!.key
+                // Key: the English side written most often, then first in Unicode scalar order.
+                let englishSide = group.englishCounts.max { $0.value != $1.value ? $0.value < $1.value : $1.key.precedesInScalarOrder($0.key) }!.key
                 row = TermCandidate(chinese: group.display, english: englishSide, kind: .paren,
                                     frequency: max(1, frequency), score: 0.6 + 0.4 * t)
             } else {
@@ -268,8 +271,9 @@ public final class TermExtractor {
         // English candidates no Chinese candidate took.
         let englishBest = englishScored.filter { english.counts.frequency[Int($0.node)] >= options.minimumFrequency }
         let englishMaximum = englishBest.map(\.termhood).max() ?? 0
+        // Key: C-value descending, then first occurrence (node ids are numbered as first counted).
         let englishKept = englishBest.filter { !pairedEnglishNodes.contains($0.node) && $0.termhood > 0 }
-            .sorted { $0.termhood > $1.termhood }.prefix(keepCount)
+            .sorted { $0.termhood != $1.termhood ? $0.termhood > $1.termhood : $0.node < $1.node }.prefix(keepCount)
         let englishNodes = Set(englishKept.map(\.node))
         englishSurfaces = english.surfaces(of: englishNodes)
         let englishContexts = self.englishContexts(englishNodes, in: english, inputs: inputs)
@@ -287,10 +291,14 @@ public final class TermExtractor {
                                       known: knownEnglish[key], contexts: englishContexts[node] ?? []))
         }
         if options.excludesKnown { rows.removeAll { $0.known != nil } }
+        // Key: score descending, then frequency descending, then the Chinese and the English
+        // side in Unicode scalar order (the sort is stable: rows equal in all of these keep
+        // candidate order).
         rows.sort { a, b in
             if a.score != b.score { return a.score > b.score }
             if a.frequency != b.frequency { return a.frequency > b.frequency }
-            return (a.chinese, a.english) < (b.chinese, b.english)
+            if a.chinese != b.chinese { return a.chinese.precedesInScalarOrder(b.chinese) }
+            return a.english.precedesInScalarOrder(b.english)
         }
         if let limit = options.limit { rows = Array(rows.prefix(limit)) }
         return rows
@@ -301,7 +309,7 @@ public final class TermExtractor {
     /// Counts, over the beads of each aligned input, which kept Chinese candidates and which
     /// English n-grams share a bead.
     private func associate(_ documents: [(chinese: AlignmentDocument, english: AlignmentDocument?, chineseOffset: Int, englishOffset: Int)],
-                           chinese: ChineseCandidates, english: EnglishCandidates, chineseIndex: [String: Int],
+                           chinese: ChineseCandidates, english: EnglishCandidates, chineseKeys: [String],
                            englishTermhood: [Int32: Double]) throws -> TermAssociation {
         let aligner = try Aligner(glossary: glossary, lexicon: lexicon)
         var association = TermAssociation()
@@ -309,7 +317,7 @@ public final class TermExtractor {
         // tokens) by a matcher.
         var nodeIndex: [Int32: Int] = [:]
         var others: [Concept] = []
-        for (key, index) in chineseIndex {
+        for (index, key) in chineseKeys.enumerated() {
             if let node = chinese.node(ofKey: key) { nodeIndex[node] = index }
             else { others.append(Concept(id: "\(index)", languages: [LanguageTerms(language: "zh", terms: [Term(key)])])) }
         }
@@ -349,13 +357,16 @@ public final class TermExtractor {
                                    termhood: [String: (node: Int32, value: Double)], english: EnglishCandidates,
                                    englishTermhood: [Int32: Double]) -> [Int: (node: Int32, strength: Double)] {
         var result: [Int: (node: Int32, strength: Double)] = [:]
+        let claims = association.claims()
         for (z, key) in chineseKeys.enumerated() {
             let partners = association.partners(of: z)
             guard !partners.isEmpty else { continue }
             let tokens = termhood[key].map { chinese.tokens(of: $0.node) } ?? [key]
             let glossaryKeys = glossaryEnglish[key] ?? []
-            var best: (node: Int32, strength: Double, tie: Double)?
-            for (e, shared) in partners {
+            var best: Equivalent?
+            // Partners in node order (first occurrence in the English), not hash order; the
+            // comparison below decides every tie anyway.
+            for (e, shared) in partners.sorted(by: { $0.key < $1.key }) {
                 let node = Int32(e)
                 let stems = english.stems(of: node)
                 let dice = association.dice(z, e)
@@ -369,14 +380,41 @@ public final class TermExtractor {
                     guard shared >= 2, dice >= 0.5 else { continue }
                     strength = dice
                 }
-                let tie = englishTermhood[node] ?? 0
-                if best.map({ strength > $0.strength || (strength == $0.strength && tie > $0.tie) }) ?? true {
-                    best = (node, strength, tie)
-                }
+                let candidate = Equivalent(node: node, strength: strength, shared: shared, rival: claims.rivalDice(z, e),
+                                           termhood: englishTermhood[node] ?? 0,
+                                           frequency: Int(english.counts.frequency[Int(node)]), stems: stems)
+                if best.map({ candidate.isBetter(than: $0) }) ?? true { best = candidate }
             }
             if let best, best.strength >= 0.4 { result[z] = (best.node, best.strength) }
         }
         return result
+    }
+
+    /// An English n-gram considered as the equivalent of a Chinese candidate.
+    private struct Equivalent {
+        var node: Int32
+        var strength: Double
+        var shared: Int
+        /// The best Dice of the n-gram with another Chinese candidate.
+        var rival: Double
+        var termhood: Double
+        var frequency: Int
+        var stems: [String]
+
+        /// The tie-break, a total order: higher strength, then more shared beads, then less
+        /// claimed by another Chinese candidate (lower rival Dice: 乌克兰 does not take
+        /// *Russia*, which 俄罗斯 holds at Dice 1), then higher C-value, then more frequent,
+        /// then stems first in Unicode scalar order, then seen first in the English (lower
+        /// node id: n-grams are numbered as first counted).
+        func isBetter(than other: Equivalent) -> Bool {
+            if strength != other.strength { return strength > other.strength }
+            if shared != other.shared { return shared > other.shared }
+            if rival != other.rival { return rival < other.rival }
+            if termhood != other.termhood { return termhood > other.termhood }
+            if frequency != other.frequency { return frequency > other.frequency }
+            if stems != other.stems { return stems.lexicographicallyPrecedes(other.stems) { $0.precedesInScalarOrder($1) } }
+            return node < other.node
+        }
     }
 
     // MARK: Occurrences and contexts

@@ -64,7 +64,8 @@ extension Glossary {
                 }
             }
         }
-        for (_, uses) in seen.sorted(by: { $0.key < $1.key }) where uses.count > 1 {
+        // Key: the folded term in Unicode scalar order (not the dictionary's hash order).
+        for (_, uses) in seen.sorted(by: { $0.key.precedesInScalarOrder($1.key) }) where uses.count > 1 {
             let acceptable = uses.filter { $0.status.isAcceptable }
             let forbidden = uses.filter { $0.status == .forbidden }
             if let good = acceptable.first, let bad = forbidden.first {
@@ -74,7 +75,7 @@ extension Glossary {
             let preferredConcepts = Set(uses.filter { $0.status == .preferred }.map(\.concept))
             if preferredConcepts.count > 1 {
                 issues.append(.init(.warning, conceptID: nil,
-                                    "\(uses[0].text) is the preferred term of several concepts: \(preferredConcepts.sorted().joined(separator: ", "))"))
+                                    "\(uses[0].text) is the preferred term of several concepts: \(preferredConcepts.sorted { $0.precedesInScalarOrder($1) }.joined(separator: ", "))"))
             }
         }
         return issues

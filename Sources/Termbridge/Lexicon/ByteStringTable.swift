@@ -24,8 +24,8 @@ struct StringArena: Sendable {
         guard let first = starts.first, first == 0, Int(starts[starts.count - 1]) == bytes.count else {
             throw StructureError("string offsets do not span the string bytes")
         }
-        for k in 1..<starts.count where starts[k] < starts[k - 1] {
-            throw StructureError("string offsets go backwards at string \(k - 1)")
+        guard ArrayCheck.isNondecreasing(starts) else {
+            throw StructureError("string offsets go backwards")
         }
         self.bytes = bytes
         self.starts = starts
@@ -80,6 +80,13 @@ struct ByteStringTable: Sendable {
 
     init() {}
 
+    /// An empty table with room for about `count` strings before it grows.
+    init(capacity count: Int) {
+        var slots = 1024
+        while slots < 2 * count { slots *= 2 }
+        self.slots = [UInt64](repeating: 0, count: slots)
+    }
+
     /// A table from its arrays (as read from a compiled file).
     ///
     /// - Throws: when the slot count is not a power of two or a slot names no string.
@@ -87,11 +94,22 @@ struct ByteStringTable: Sendable {
         guard slots.count >= 2, slots.count & (slots.count - 1) == 0, strings.count < slots.count else {
             throw StructureError("the string table's slot count is not a power of two above its size")
         }
-        for slot in slots where Int(slot & 0xFFFF_FFFF) > strings.count {
-            throw StructureError("a string-table slot names no string")
+        // A slot holds a 32-bit hash tag above id + 1 (0 for empty).
+        let names = slots.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i < buffer.count, Int(buffer[i] & 0xFFFF_FFFF) <= strings.count { i += 1 }
+            return i == buffer.count
         }
+        guard names else { throw StructureError("a string-table slot names no string") }
         self.strings = strings
         self.slots = slots
+        // Strings must be found where this build's hash puts them: a table placed by another
+        // hash function would load and then find nothing.
+        for id in stride(from: 0, to: strings.count, by: max(1, strings.count / 16)) {
+            guard strings.withBytes(id, { self.id(of: $0) }) == Int32(id) else {
+                throw StructureError("the string table was laid out by another hash function")
+            }
+        }
     }
 
     /// The number of distinct strings.
@@ -159,12 +177,32 @@ struct ByteStringTable: Sendable {
         slots = larger
     }
 
-    /// FNV-1a, 64-bit.
+    /// A 64-bit hash taking eight bytes a step (multiply and xor-shift, then the
+    /// SplitMix64 finalizer). Compiled files store slots placed by it: changing it changes
+    /// their layout.
     @inline(__always)
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return hash }
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = (hash ^ base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 31
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count {
+            tail |= UInt64(bytes[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
+        hash ^= hash >> 30
+        hash = hash &* 0xBF58_476D_1CE4_E5B9
+        hash ^= hash >> 27
+        hash = hash &* 0x94D0_49BB_1331_11EB
+        return hash ^ (hash >> 31)
     }
 
     /// Fibonacci hashing: the high bits of the product pick the slot.
@@ -178,4 +216,49 @@ struct ByteStringTable: Sendable {
 struct StructureError: Error {
     var message: String
     init(_ message: String) { self.message = message }
+}
+
+/// Checks of arrays read from a compiled file, as plain loops over their buffers (fast even
+/// in debug builds, which the tests run).
+enum ArrayCheck {
+    /// Whether every value lies in `range`. One loop per element type, spelled out: a
+    /// generic loop is slow in debug builds.
+    static func all(_ values: [Int32], in range: Range<Int32>) -> Bool {
+        values.withUnsafeBufferPointer { buffer in
+            let low = range.lowerBound, high = range.upperBound
+            var i = 0
+            while i < buffer.count, buffer[i] >= low, buffer[i] < high { i += 1 }
+            return i == buffer.count
+        }
+    }
+
+    static func all(_ values: [Int64], in range: Range<Int64>) -> Bool {
+        values.withUnsafeBufferPointer { buffer in
+            let low = range.lowerBound, high = range.upperBound
+            var i = 0
+            while i < buffer.count, buffer[i] >= low, buffer[i] < high { i += 1 }
+            return i == buffer.count
+        }
+    }
+
+    /// Whether every value is below `limit`.
+    static func all(_ values: [UInt8], below limit: Int) -> Bool {
+        values.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i < buffer.count, Int(buffer[i]) < limit { i += 1 }
+            return i == buffer.count
+        }
+    }
+
+    /// Whether the values never decrease.
+    static func isNondecreasing(_ values: [Int32]) -> Bool {
+        values.withUnsafeBufferPointer { buffer in
+            var i = 1
+            while i < buffer.count {
+                if buffer[i] < buffer[i - 1] { return false }
+                i += 1
+            }
+            return true
+        }
+    }
 }

@@ -16,7 +16,7 @@ struct CEDICTEntryStore: Sendable {
 
     /// The store of `entries`, in order.
     init(_ entries: [CEDICTEntry]) {
-        var table = ByteStringTable()
+        var table = ByteStringTable(capacity: entries.count * 6)   // about 6 distinct strings an entry
         var records: [Int32] = []
         records.reserveCapacity(entries.count * Self.recordSize)
         var definitionEntries: [Int32] = [], definitionStrings: [Int32] = []
@@ -47,12 +47,18 @@ struct CEDICTEntryStore: Sendable {
         guard records.count % Self.recordSize == 0, definitions.keyCount == count, glosses.keyCount == count else {
             throw StructureError("the entry arrays disagree on the number of entries")
         }
-        for k in 0..<count {
-            for field in 0..<3 where records[k * Self.recordSize + field] < 0
-                || Int(records[k * Self.recordSize + field]) >= strings.count {
-                throw StructureError("entry \(k) names a string that does not exist")
+        // Fields 0–2 of each record are string ids; field 3, the line, is any number.
+        let valid = records.withUnsafeBufferPointer { buffer in
+            var k = 0
+            let limit = Int32(strings.count)
+            while k + 3 < buffer.count {
+                if buffer[k] < 0 || buffer[k] >= limit || buffer[k + 1] < 0 || buffer[k + 1] >= limit
+                    || buffer[k + 2] < 0 || buffer[k + 2] >= limit { return false }
+                k += Self.recordSize
             }
+            return true
         }
+        guard valid else { throw StructureError("an entry names a string that does not exist") }
         self.strings = strings
         self.records = records
         self.definitions = definitions

@@ -9,7 +9,7 @@ extension CEDICTLexicon {
     /// sections, the gloss-cleaning rules (``CEDICTGlosses``), the stop words or the key
     /// functions of ``CEDICTEnglishIndex`` — a file of another layout is then refused as
     /// outdated instead of giving answers that differ from the text's.
-    public static let compiledLayoutVersion: UInt32 = 1
+    public static let compiledLayoutVersion: UInt32 = 2
 
     /// The lexicon as a compiled file (with its stemmed index, built when absent), stamped
     /// with the source file's size and modification time.
@@ -65,12 +65,12 @@ extension CEDICTLexicon {
                 definitions: PostingLists(offsets: file.section("DEFO"), values: file.section("DEFV"), valueLimit: strings.count),
                 glosses: PostingLists(offsets: file.section("GLOO"), values: file.section("GLOV"), valueLimit: strings.count))
             let forms: [Int32] = try file.section("HWFM")
-            for form in forms where form < 0 || Int(form >> 1) >= entryCount {
+            guard ArrayCheck.all(forms, in: 0..<Int32(clamping: entryCount * 2)) else {
                 throw StructureError("a headword names an entry that does not exist")
             }
             let simplifiedHeadwordOfEntry: [Int32] = try file.section("SHWE")
             guard simplifiedHeadwordOfEntry.count == entryCount,
-                  simplifiedHeadwordOfEntry.allSatisfy({ $0 >= 0 && Int($0) < forms.count }) else {
+                  ArrayCheck.all(simplifiedHeadwordOfEntry, in: 0..<Int32(forms.count)) else {
                 throw StructureError("the entry → headword array does not fit the entries")
             }
             let entriesOfHeadword = try PostingLists(offsets: file.section("EOHO"), values: file.section("EOHV"),

@@ -56,7 +56,8 @@ public struct GeneralChineseFrequencies: Sendable {
         }
 
         /// Adds `count` to the folded form of `word` (UTF-8); its tag is that of its most
-        /// frequent spelling (说 v, not the rare Traditional 說 zg; the first given on a tie).
+        /// frequent spelling that has one (说 v, not the rare Traditional 說 zg; the first
+        /// given on a tie).
         mutating func add(_ word: UnsafeBufferPointer<UInt8>, count: Int, tag: UnsafeBufferPointer<UInt8>) {
             guard count > 0 else { return }
             let normalizer = TextNormalizer.shared
@@ -78,16 +79,18 @@ public struct GeneralChineseFrequencies: Sendable {
 
         private mutating func record(_ word: (id: Int32, inserted: Bool), count: Int, tag: UnsafeBufferPointer<UInt8>) {
             let tagID = tagTable.insert(tag).id
+            // A spelling without a tag neither gives one nor takes one away.
+            let tagCount: Int64 = tag.isEmpty ? 0 : Int64(count)
             if word.inserted {
                 counts.append(Int64(count))
                 tags.append(tagID < 256 ? UInt8(tagID) : 0)
-                tagCounts.append(Int64(count))
+                tagCounts.append(tagCount)
             } else {
                 let id = Int(word.id)
                 counts[id] += Int64(count)
-                if Int64(count) > tagCounts[id] {
+                if tagCount > tagCounts[id] {
                     tags[id] = tagID < 256 ? UInt8(tagID) : 0
-                    tagCounts[id] = Int64(count)
+                    tagCounts[id] = tagCount
                 }
             }
         }
@@ -98,7 +101,7 @@ public struct GeneralChineseFrequencies: Sendable {
     }
 
     /// Reads a jieba-style dictionary: one `word frequency [tag]` per line, separated by
-    /// spaces or tabs. Blank lines and `#` lines are skipped. A compiled file (written by
+    /// spaces or tabs. Blank lines and `#` lines are skipped; a byte-order mark is dropped. A compiled file (written by
     /// ``writeCompiled(to:source:)``) is recognized by its first bytes and read as it is.
     ///
     /// - Throws: ``FileError`` naming the file and line of a line without a frequency, or
@@ -106,12 +109,7 @@ public struct GeneralChineseFrequencies: Sendable {
     ///   ``CompiledDataError`` for a damaged or outdated compiled file.
     public static func load(contentsOf path: String) throws -> GeneralChineseFrequencies {
         if CompiledDataFile.isCompiled(path) { return try loadCompiled(contentsOf: path) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw FileError(path: path, message: "cannot read: \(error.localizedDescription)")
-        }
+        let data = try TextFile.data(path)
         // Validated as UTF-8 once, then read as bytes: fields are split at ASCII spaces and
         // tabs, and words are interned as bytes (the list has 349,046 lines).
         _ = try data.withUnsafeBytes { try String(strictUTF8: $0.bindMemory(to: UInt8.self), file: path) }
@@ -121,7 +119,7 @@ public struct GeneralChineseFrequencies: Sendable {
             let bytes = raw.bindMemory(to: UInt8.self)
             func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
             var lineNumber = 0
-            var start = 0
+            var start = ByteOrderMark.length(in: bytes)
             while start <= bytes.count, failure == nil {
                 var end = start
                 while end < bytes.count, bytes[end] != 0x0A { end += 1 }
@@ -188,9 +186,9 @@ public struct GeneralChineseFrequencies: Sendable {
 
     // MARK: Compiled
 
-    /// The layout of the `FREQ` sections; bump it when they change meaning (2: a folded
-    /// word's tag is its most frequent spelling's).
-    public static let compiledLayoutVersion: UInt32 = 2
+    /// The layout of the `FREQ` sections; bump it when they change meaning (2: strings hashed
+    /// eight bytes a step; 3: a folded word's tag is its most frequent spelling's).
+    public static let compiledLayoutVersion: UInt32 = 3
 
     /// The list as a compiled file, stamped with the source file's size and time.
     public func compiledData(source: CompiledDataFile.SourceStamp) -> Data {
@@ -230,7 +228,8 @@ public struct GeneralChineseFrequencies: Sendable {
             let tags: [UInt8] = try file.section("TAGS")
             let tagNames = try StringArena(bytes: file.section("TGNB"), starts: file.section("TGNS"))
             guard counts.count == words.count, tags.count == words.count, tagNames.count >= 1,
-                  tags.allSatisfy({ Int($0) < tagNames.count }), counts.allSatisfy({ $0 >= 0 }) else {
+                  ArrayCheck.all(tags, below: tagNames.count),
+                  ArrayCheck.all(counts, in: 0..<Int64.max) else {
                 throw StructureError("the word, frequency and tag arrays do not fit together")
             }
             return GeneralChineseFrequencies(words: words, counts: counts, tags: tags, tagNames: tagNames)

@@ -15,11 +15,9 @@ struct PostingLists: Sendable {
         guard offsets.first == 0, Int(offsets[offsets.count - 1]) == values.count else {
             throw StructureError("list offsets do not span the list values")
         }
-        for k in 1..<offsets.count where offsets[k] < offsets[k - 1] {
-            throw StructureError("list offsets go backwards at list \(k - 1)")
-        }
-        for value in values where value < 0 || Int(value) >= valueLimit {
-            throw StructureError("a list value (\(value)) is out of range")
+        guard ArrayCheck.isNondecreasing(offsets) else { throw StructureError("list offsets go backwards") }
+        guard ArrayCheck.all(values, in: 0..<Int32(clamping: valueLimit)) else {
+            throw StructureError("a list value is out of range")
         }
         self.offsets = offsets
         self.values = values

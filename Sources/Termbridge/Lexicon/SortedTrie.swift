@@ -73,16 +73,12 @@ struct SortedTrie: Sendable {
               Int(edgeStarts[nodes]) == edgeScalars.count, edgeScalars.count == edgeTargets.count else {
             throw StructureError("the trie's arrays do not fit together")
         }
-        for k in 1...nodes where edgeStarts[k] < edgeStarts[k - 1] {
-            throw StructureError("the trie's edge offsets go backwards")
-        }
-        for target in edgeTargets where target <= 0 || Int(target) >= nodes {
+        guard ArrayCheck.isNondecreasing(edgeStarts) else { throw StructureError("the trie's edge offsets go backwards") }
+        guard ArrayCheck.all(edgeTargets, in: 1..<Int32(nodes)),
+              ArrayCheck.all(rootChildren, in: -1..<Int32(nodes)) else {
             throw StructureError("a trie edge leads outside the trie")
         }
-        for child in rootChildren where child < -1 || Int(child) >= nodes {
-            throw StructureError("a trie root entry leads outside the trie")
-        }
-        for value in values where value < -1 || Int(value) >= valueLimit {
+        guard ArrayCheck.all(values, in: -1..<Int32(clamping: valueLimit)) else {
             throw StructureError("a trie value is out of range")
         }
         self.rootChildren = rootChildren

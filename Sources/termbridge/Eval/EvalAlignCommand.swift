@@ -40,11 +40,15 @@ struct EvalAlignCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write each document's predicted beads to OUT_DIR/NNN/pred.txt.", valueName: "OUT_DIR"))
     var predictions: String?
 
+    @Flag(name: .customLong("score-thresholds"), help: "Also print, for thresholds 0–0.95, the share of correct pair beads scoring below each (dropped from a TMX) and of wrong ones at or above it (kept).")
+    var scoreThresholds = false
+
     func run() throws {
         let documents = try Self.documents(in: gold)
         let aligner = try Aligner(glossary: try readGlossaries(glossaries),
                                   lexicon: try data.load(losing: DataLoss.alignment))
         var results: [(name: String, counts: AlignmentCounts)] = []
+        var thresholds = ScoreThresholds()
         for name in documents {
             let folder = (gold as NSString).appendingPathComponent(name)
             let zh = try AlignmentDocument(text: readUTF8(folder + "/zh.txt"), language: "zh",
@@ -65,8 +69,10 @@ struct EvalAlignCommand: ParsableCommand {
                 try AtomicFile.write(Data(BeadFile.text(of: predicted).utf8), to: outputFolder + "/pred.txt")
             }
             results.append((name, AlignmentCounts(gold: goldBeads, predicted: predicted)))
+            thresholds.add(predicted: predicted, gold: goldBeads)
         }
         try report(results)
+        if scoreThresholds { printThresholds(thresholds) }
     }
 
     /// The names of the subfolders of `folder` that hold a gold.txt, sorted; each must also
@@ -79,7 +85,7 @@ struct EvalAlignCommand: ParsableCommand {
             throw FileError(path: folder, message: "cannot list: \((error as NSError).localizedDescription)")
         }
         var documents: [String] = []
-        for name in names.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) }) {
+        for name in names.sorted(by: { $0.precedesInScalarOrder($1) }) {
             let path = (folder as NSString).appendingPathComponent(name)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path + "/gold.txt", isDirectory: &isFolder), !isFolder.boolValue else { continue }
@@ -130,6 +136,16 @@ struct EvalAlignCommand: ParsableCommand {
             if let macro {
                 print(table(macro, title: "\(results.count) documents, mean of per-document scores (macro)"))
             }
+        }
+    }
+
+    /// The threshold table of ``ScoreThresholds``.
+    private func printThresholds(_ thresholds: ScoreThresholds) {
+        print("pair beads: \(thresholds.correct.count) correct, \(thresholds.wrong.count) wrong (strict), \(thresholds.unrelated.count) of them unrelated (not even lax)")
+        print("threshold  correct dropped  wrong kept  unrelated kept  precision kept")
+        for row in thresholds.rows(ScoreThresholds.candidates) {
+            print(String(format: "%9.2f  %15.3f  %10.3f  %14.3f  %14.3f", row.threshold, row.correctDropped, row.wrongKept,
+                         row.unrelatedKept, row.precisionKept))
         }
     }
 
