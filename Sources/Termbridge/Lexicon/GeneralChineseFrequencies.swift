@@ -220,8 +220,7 @@ public struct GeneralChineseFrequencies: Sendable {
 
     /// Reads the sections of an open compiled file.
     public static func loadCompiled(_ file: CompiledDataFile.Reader) throws(CompiledDataError) -> GeneralChineseFrequencies {
-        let path = file.path
-        do {
+        try file.decode {
             let words = try ByteStringTable(strings: StringArena(bytes: file.section("WSTB"), starts: file.section("WSTS")),
                                             slots: file.section("WSLT"))
             let counts: [Int64] = try file.section("FREQ")
@@ -233,12 +232,6 @@ public struct GeneralChineseFrequencies: Sendable {
                 throw StructureError("the word, frequency and tag arrays do not fit together")
             }
             return GeneralChineseFrequencies(words: words, counts: counts, tags: tags, tagNames: tagNames)
-        } catch let error as CompiledDataError {
-            throw error
-        } catch let error as StructureError {
-            throw CompiledDataError(path: path, problem: .damaged(error.message))
-        } catch {
-            throw CompiledDataError(path: path, problem: .damaged("\(error)"))
         }
     }
 }

@@ -147,12 +147,6 @@ struct JiebaCharacterModels: Sendable {
     ///
     /// - Throws: as ``read(_:file:)``, or ``FileError`` when the file cannot be read.
     static func load(contentsOf path: String) throws -> JiebaCharacterModels {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw FileError(path: path, message: "cannot read: \(error.localizedDescription)")
-        }
-        return try read(data, file: path)
+        return try read(TextFile.data(path), file: path)
     }
 }

@@ -54,7 +54,7 @@ extension SegmentationModel {
     }
 
     public static func loadCompiled(_ file: CompiledDataFile.Reader) throws(CompiledDataError) -> SegmentationModel {
-        do {
+        try file.decode {
             let scores: [UInt32] = try file.section("WSCO")
             let tags: [UInt8] = try file.section("WTAG")
             let tagNames = try strings("TGN", in: file)
@@ -86,12 +86,6 @@ extension SegmentationModel {
             return SegmentationModel(vocabulary: vocabulary, wordScores: floats(scores), wordTags: tags,
                                      tagNames: tagNames, total: Double(bitPattern: total[0]),
                                      unknownWords: unknownWords, tagger: tagger, sourceStamps: try loadSourceStamps(file))
-        } catch let error as CompiledDataError {
-            throw error
-        } catch let error as StructureError {
-            throw CompiledDataError(path: file.path, problem: .damaged(error.message))
-        } catch {
-            throw CompiledDataError(path: file.path, problem: .damaged("\(error)"))
         }
     }
 
