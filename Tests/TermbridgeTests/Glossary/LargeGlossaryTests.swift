@@ -22,7 +22,7 @@ import Testing
             } while digits > 0
             return Concept(
                 id: "c\(n)", subject: n % 3 == 0 ? "alliances" : nil,
-                definition: "Definition \(n) & <more>: " + filler, note: n % 5 == 0 ? "note \(n)" : nil,
+                definition: "Definition \(n) & <more>: " + filler + ".", note: n % 5 == 0 ? "note \(n)" : nil,
                 languages: [
                     LanguageTerms(language: "zh", terms: [Term(zh, status: .preferred, pinyin: pinyin.joined(separator: " "))]),
                     LanguageTerms(language: "en", terms: [Term("term \(n)", status: .preferred)]

@@ -49,7 +49,7 @@ import Testing
             ("<?xml version=\"1.0\"?>\ntext\n" + good, 2, "before the root element"),
             (good + "trailing", 3, "after the root element"),
             (good + "<second/>", 3, "after the root element"),
-            (String(good.dropLast(8)), 2, "never closed"),
+            (String(good[..<good.range(of: "</", options: .backwards)!.lowerBound]), 2, "never closed"),
             ("\n<?xml version=\"1.0\"?>" + good, 2, "XML declaration"),
             ("<?xml version=\"1.0\" encoding=\"UTF-8\"\n", 1, "XML declaration"),
         ]

@@ -7,14 +7,19 @@ import Testing
 /// quadratic — one long text, a one-line file, many attributes, many namespace declarations.
 /// Throughput figures are `termbridge-bench xml`'s job, not a test's.
 @Suite(.serialized) struct XMLReaderLinearityTests {
-    /// The best of three runs of `body`, in seconds.
+    /// The best of three runs of `body`, in seconds of this thread's CPU time (other tests
+    /// running at the same time do not count).
     private func seconds(_ body: () throws -> Void) rethrows -> Double {
+        func now() -> Double {
+            var time = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+            return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        }
         var best = Double.infinity
         for _ in 0..<3 {
-            let start = ContinuousClock.now
+            let start = now()
             try body()
-            let elapsed = ContinuousClock.now - start
-            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            best = min(best, now() - start)
         }
         return best
     }
@@ -44,7 +49,7 @@ import Testing
     @Test(arguments: XMLReaderKind.allCases)
     func oneLongText(kind: XMLReaderKind) throws {
         try expectLinear("one long text", kind, n: 400_000) { n in
-            kind.document(text: Array(String(repeating: "准盟友 & 北约\n", count: n / 8).utf8))
+            kind.document(text: Array(String(repeating: "准盟友 &amp; 北约\n", count: n / 12).utf8))
         }
     }
 

@@ -62,8 +62,11 @@ enum XMLEscaping {
     }
 
     /// Whether `scalar` may appear in an XML 1.0 document (the `Char` production).
-    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool { isAllowed(scalar.value) }
+
+    /// Whether the scalar value `value` may appear in an XML 1.0 document.
+    static func isAllowed(_ value: UInt32) -> Bool {
+        switch value {
         case 0x9, 0xA, 0xD, 0x20 ... 0xD7FF, 0xE000 ... 0xFFFD, 0x10000 ... 0x10FFFF: true
         default: false
         }
@@ -166,7 +169,7 @@ struct XMLTextWriter {
     private static func content(of element: XMLTreeElement, elementOnly: Set<String>) -> [XMLTreeNode] {
         guard elementOnly.contains(element.name) else { return element.children }
         return element.children.filter {
-            if case .text(let text) = $0 { !text.allSatisfy(\.isXMLWhitespace) } else { true }
+            if case .text(let text) = $0 { !text.isXMLWhitespace } else { true }
         }
     }
 
