@@ -41,6 +41,7 @@ enum XMLEscaping {
     /// counted in `replaced`.
     static func escape(_ text: String, with references: [Unicode.Scalar: String],
                        replacingDisallowed: Bool = false, replaced: inout Int) -> String {
+        if !mayNeedEscaping(text) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -54,6 +55,24 @@ enum XMLEscaping {
             }
         }
         return out
+    }
+
+    /// False when `text` certainly holds nothing any of the reference tables replaces and no
+    /// character XML forbids: no byte below 0x20, no `&<>"'`, no U+FFFE or U+FFFF (EF BF BE/BF).
+    /// One pass over the bytes, so that most texts are written without a scalar-by-scalar copy.
+    private static func mayNeedEscaping(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case ..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                return true
+            case 0xBE...0xBF where previous == (0xEF, 0xBF):
+                return true
+            default:
+                previous = (previous.1, byte)
+            }
+        }
+        return false
     }
 
     static func escape(_ text: String, with references: [Unicode.Scalar: String]) -> String {
@@ -120,9 +139,20 @@ struct XMLTextWriter {
             appendLine(Self.compact(element, defaultNamespace: defaultNamespace, elementOnly: elementOnly), depth: depth)
             return
         }
-        appendLine(Self.startTag(element, extra: namespaceDeclarations(element, context: defaultNamespace)) + ">", depth: depth)
+        appendStartTag(element, depth: depth)
         for child in childElements { append(child, depth: depth + 1) }
-        appendLine("</\(element.name)>", depth: depth)
+        appendEndTag(element.name, depth: depth)
+    }
+
+    /// Appends the start tag of `element` on a line of its own at `depth`, for content that
+    /// follows on lines of their own (as ``append(_:depth:)`` writes an element-only element).
+    mutating func appendStartTag(_ element: XMLTreeElement, depth: Int) {
+        appendLine(Self.startTag(element, extra: namespaceDeclarations(element, context: defaultNamespace)) + ">", depth: depth)
+    }
+
+    /// Appends the end tag `</name>` on a line of its own at `depth`.
+    mutating func appendEndTag(_ name: String, depth: Int) {
+        appendLine("</\(name)>", depth: depth)
     }
 
     private func content(of element: XMLTreeElement) -> [XMLTreeNode] {
