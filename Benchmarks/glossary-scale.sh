@@ -13,27 +13,29 @@ out=Benchmarks/out/glossary-scale
 mkdir -p "$out"
 python3 Benchmarks/generate-glossary.py "$count" "$out/source.tsv"
 
-measure() {   # label, command…: one table row
-    local label=$1; shift
-    /usr/bin/time -f "%e %M" -o "$out/time" "$@" > /dev/null 2> "$out/stderr" || {
+measure() {   # label, file whose size to show, command…: one table row
+    local label=$1 file=$2; shift 2
+    /usr/bin/time -f "%e %U %S %M" -o "$out/time" "$@" > /dev/null 2> "$out/stderr" || {
         echo "$label failed:"; cat "$out/stderr"; exit 1; }
-    read -r seconds kilobytes < <(tail -n 1 "$out/time")
-    printf "| %s | %s | %.2f | %d |\n" "$label" "$(du -m "${@: -1}" 2>/dev/null | cut -f1)" "$seconds" $((kilobytes / 1024))
+    read -r wall user system kilobytes < <(tail -n 1 "$out/time")
+    printf "| %s | %s | %.1f | %.1f | %d |\n" "$label" "$(du -m "$file" | cut -f1)" "$wall" \
+        "$(awk "BEGIN { print $user + $system }")" $((kilobytes / 1024))
 }
 
 echo "$count concepts"
-echo "| step | MB (last file) | seconds | peak RSS MB |"
-echo "|---|---|---|---|"
-measure "TSV → TSV (as termbridge writes it)" "$termbridge" glossary convert "$out/source.tsv" "$out/a.tsv"
-measure "TSV → TBX" "$termbridge" glossary convert "$out/a.tsv" "$out/b.tbx"
-measure "TBX → TBX 2008" "$termbridge" glossary convert "$out/b.tbx" "$out/c.tbx2008.tbx" --to tbx2008
-measure "TBX 2008 → JSON" "$termbridge" glossary convert "$out/c.tbx2008.tbx" "$out/d.json"
-measure "JSON → CSV" "$termbridge" glossary convert "$out/d.json" "$out/e.csv"
-measure "CSV → TSV" "$termbridge" glossary convert "$out/e.csv" "$out/f.tsv"
-measure "TBX → TSV" "$termbridge" glossary convert "$out/b.tbx" "$out/g.tsv"
-measure "glossary stats (reads the TBX)" "$termbridge" glossary stats "$out/b.tbx"
+echo "| step | MB | wall s | CPU s | peak RSS MB |"
+echo "|---|---|---|---|---|"
+tb=$termbridge
+measure "TSV → TSV (as termbridge writes it)" "$out/a.tsv" $tb glossary convert "$out/source.tsv" "$out/a.tsv"
+measure "TSV → TBX" "$out/b.tbx" $tb glossary convert "$out/a.tsv" "$out/b.tbx"
+measure "TBX → TBX 2008" "$out/c.tbx" $tb glossary convert "$out/b.tbx" "$out/c.tbx" --to tbx2008
+measure "TBX 2008 → JSON" "$out/d.json" $tb glossary convert "$out/c.tbx" "$out/d.json"
+measure "JSON → CSV" "$out/e.csv" $tb glossary convert "$out/d.json" "$out/e.csv"
+measure "CSV → TSV" "$out/f.tsv" $tb glossary convert "$out/e.csv" "$out/f.tsv"
+measure "TBX → TSV" "$out/g.tsv" $tb glossary convert "$out/b.tbx" "$out/g.tsv"
+measure "glossary stats (reads the TBX)" "$out/b.tbx" $tb glossary stats "$out/b.tbx"
 if command -v xmllint > /dev/null; then
-    measure "anchor: xmllint --stream --noout (TBX)" xmllint --stream --noout "$out/b.tbx"
+    measure "anchor: xmllint --stream --noout (TBX)" "$out/b.tbx" xmllint --stream --noout "$out/b.tbx"
 fi
 cmp "$out/a.tsv" "$out/f.tsv" && echo "round trip through TBX, TBX 2008, JSON, CSV: identical TSV"
 cmp "$out/a.tsv" "$out/g.tsv" && echo "round trip through TBX: identical TSV"

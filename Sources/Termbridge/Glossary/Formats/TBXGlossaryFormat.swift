@@ -100,8 +100,8 @@ enum TBXGlossaryFormat {
     static func write(_ glossary: Glossary, version: Version) throws -> (data: Data, warnings: [GlossaryWarning]) {
         let glossary = try glossary.fillingPinyin()
         var writer = TBXWriter(version: version)
-        let text = writer.document(for: glossary)
-        return (Data(text.utf8), writer.warnings.list)
+        let data = writer.document(for: glossary)
+        return (data, writer.warnings.list)
     }
 
     /// Names of the elements whose content is only elements: white space inside them is layout.

@@ -4,11 +4,12 @@ import Foundation
 /// written; ``TBXGlossaryFormat`` documents the mapping.
 ///
 /// The document is written one concept entry at a time, so that memory holds the glossary,
-/// the text and one entry's tree. Ids and targets are checked across the whole file, which
-/// takes two passes: the first builds each entry to learn the ids it declares (and what
-/// cannot be written), the second builds it again, points its targets at ids that exist and
-/// writes it with ``XMLTextWriter``. Internally every TBX element carries the TBX v3
-/// namespace; the 2008 output simply never declares it. O(size of the glossary).
+/// the text and one entry's tree. Ids and targets are checked across the whole file: a first
+/// pass builds the entries of the concepts whose data categories hold XML (only those can
+/// declare ids or point `target`s) to learn the ids they declare; the second builds every
+/// entry, points its targets at ids that exist and writes it with ``XMLTextWriter``.
+/// Internally every TBX element carries the TBX v3 namespace; the 2008 output simply never
+/// declares it. O(size of the glossary).
 struct TBXWriter {
     let version: TBXGlossaryFormat.Version
     private let vocabulary: TBXVocabulary
@@ -24,20 +25,20 @@ struct TBXWriter {
         dialect = TBXBasicDialect(version: version)
     }
 
-    /// The whole document as text. Pinyin must already be filled in.
-    mutating func document(for glossary: Glossary) -> String {
+    /// The whole document, in UTF-8. Pinyin must already be filled in.
+    mutating func document(for glossary: Glossary) -> Data {
         let ids = conceptIDs(glossary.concepts)
 
-        // Pass 1: what each entry declares and what cannot be written.
+        // Pass 1: the ids declared inside data categories, in document order (what cannot be
+        // written is counted in pass 2).
         var declared = Set(ids.written)
         var idWarnings = TBXWarnings()
-        var entries = 0
-        for (concept, id) in zip(glossary.concepts, ids.written) {
+        let counted = warnings
+        for (concept, id) in zip(glossary.concepts, ids.written) where Self.holdsXML(concept) {
             guard var entry = conceptEntry(concept, id: id) else { continue }
-            entries += 1
             collectIDs(in: &entry, ids: &declared, warnings: &idWarnings)
         }
-        var targetWarnings = TBXWarnings()
+        warnings = counted
 
         let source = Self.element("p", text: "Termbridge glossary")
         let fileDescription = Self.element("fileDesc", children: [Self.element("sourceDesc", children: [source])])
@@ -59,29 +60,35 @@ struct TBXWriter {
         }
         out.appendStartTag(root, depth: 0)
         out.append(header, depth: 1)
+
+        // Pass 2: every entry, its ids and targets made consistent, written out.
         let text = Self.element("text", children: [])
-        if entries == 0 && version == .v3 {
+        let body = Self.element("body", children: [])
+        var seen = Set(ids.written)
+        var repeated = TBXWarnings()   // counted in pass 1
+        var targetWarnings = TBXWarnings()
+        var entries = 0
+        for (concept, id) in zip(glossary.concepts, ids.written) {
+            guard var entry = conceptEntry(concept, id: id) else { continue }
+            if entries == 0 {
+                out.appendStartTag(text, depth: 1)
+                out.appendStartTag(body, depth: 2)
+            }
+            entries += 1
+            if Self.holdsXML(concept) {
+                collectIDs(in: &entry, ids: &seen, warnings: &repeated)
+                resolveTargets(in: &entry, ids: declared, renamed: ids.renamed, warnings: &targetWarnings)
+            }
+            out.append(entry, depth: 3)
+        }
+        if entries > 0 {
+            out.appendEndTag("body", depth: 2)
+            out.appendEndTag("text", depth: 1)
+        } else if version == .v3 {
             out.append(text, depth: 1)   // <text/>
         } else {
             out.appendStartTag(text, depth: 1)
-            if entries == 0 {
-                out.append(Self.element("body", children: []), depth: 2)   // <body/>
-            } else {
-                // Pass 2: each entry again (what it cannot hold is counted already), written out.
-                out.appendStartTag(Self.element("body", children: []), depth: 2)
-                var seen = Set(ids.written)
-                var repeated = TBXWarnings()
-                for (concept, id) in zip(glossary.concepts, ids.written) {
-                    let counted = warnings
-                    let built = conceptEntry(concept, id: id)
-                    warnings = counted
-                    guard var entry = built else { continue }
-                    collectIDs(in: &entry, ids: &seen, warnings: &repeated)
-                    resolveTargets(in: &entry, ids: declared, renamed: ids.renamed, warnings: &targetWarnings)
-                    out.append(entry, depth: 3)
-                }
-                out.appendEndTag("body", depth: 2)
-            }
+            out.append(body, depth: 2)   // <body/>
             out.appendEndTag("text", depth: 1)
         }
         out.appendEndTag(root.name, depth: 0)
@@ -90,7 +97,16 @@ struct TBXWriter {
         if entries == 0, version == .v2008 {
             warnings.add("TBX 2008 requires at least one <termEntry>; this file has none and will not validate against TBXcoreStructV02.dtd", at: "the glossary")
         }
-        return out.text
+        return out.data
+    }
+
+    /// Whether a data category of `concept` (at any level) holds XML, the only place where
+    /// ids and IDREF targets can come from (see ``TBXGlossaryFormat``).
+    private static func holdsXML(_ concept: Concept) -> Bool {
+        let isXML = { (category: DataCategory) in category.value.hasPrefix("<") }
+        return concept.extra.contains(where: isXML) || concept.languages.contains { section in
+            section.extra.contains(where: isXML) || section.terms.contains { $0.extra.contains(where: isXML) }
+        }
     }
 
     // MARK: Concepts

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escaping for the XML that Termbridge writes.
 enum XMLEscaping {
     /// Character references for element content: `&`, `<`, `>` and carriage return (which a
@@ -116,8 +118,9 @@ struct XMLTextWriter {
     let elementOnly: Set<String>
     /// The namespace of unprefixed names in the document being written.
     let defaultNamespace: String
-    /// The text so far.
-    private(set) var text = ""
+    /// The text so far, in UTF-8 (kept as bytes: a large document is not held twice, as
+    /// text and then as data).
+    private(set) var data = Data()
 
     init(elementOnly: Set<String>, defaultNamespace: String) {
         self.elementOnly = elementOnly
@@ -126,7 +129,8 @@ struct XMLTextWriter {
 
     /// Appends `line` at `depth` levels of indentation.
     mutating func appendLine(_ line: String, depth: Int = 0) {
-        text += String(repeating: "  ", count: depth) + line + "\n"
+        var line = String(repeating: "  ", count: depth) + line + "\n"
+        line.withUTF8 { data.append($0) }
     }
 
     /// Appends `element` and its content at `depth`.
