@@ -69,7 +69,7 @@ extension XMLEventReader {
             let value = try readQuotedLiteral(what: "the XML declaration's \(name)", at: namePlace)
             switch name {
             case "version":
-                guard value.hasPrefix("1."), value.count > 2, value.dropFirst(2).allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                guard value.hasPrefix("1."), value.dropFirst(2).allSatisfy({ $0.isASCII && $0.isNumber }) else {
                     throw malformed("the XML declaration names version \"\(value)\"; Termbridge reads XML 1.x", at: valuePlace)
                 }
             case "encoding":

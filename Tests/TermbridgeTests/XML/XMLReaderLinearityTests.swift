@@ -48,7 +48,7 @@ import Testing
 
     @Test(arguments: XMLReaderKind.allCases)
     func oneLongText(kind: XMLReaderKind) throws {
-        try expectLinear("one long text", kind, n: 400_000) { n in
+        try expectLinear("one long text", kind, n: 200_000) { n in
             kind.document(text: Array(String(repeating: "准盟友 &amp; 北约\n", count: n / 12).utf8))
         }
     }
