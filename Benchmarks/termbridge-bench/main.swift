@@ -12,6 +12,7 @@ guard let command = arguments.first else {
     print("       termbridge-bench align [--quality-only] [--cli BIN]")
     print("       termbridge-bench cedict [--cli BIN]")
     print("       termbridge-bench check [--cli BIN]")
+    print("       termbridge-bench xml")
     exit(2)
 }
 func option(_ name: String) -> String? {
@@ -33,6 +34,8 @@ case "cedict":
     try CEDICTBenchmark(cli: option("--cli")).run()
 case "check":
     try CheckBenchmark(cli: option("--cli")).run()
+case "xml":
+    try XMLBenchmark().run()
 case "match":
     try MatchBenchmark(input: option("--input")).run()
 default:
