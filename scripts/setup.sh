@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian machine for Termbridge: the system libraries it links against
-# and the tools its tests call, a debug build, then the data used by default (CC-CEDICT and
-# jieba's word frequencies, fetched and compiled into .cache/ by scripts/fetch-data.sh).
+# and the tools its tests call, a debug build, then the data used by default (CC-CEDICT,
+# jieba's word frequencies and character models, fetched and compiled — the segmentation
+# model included — into .cache/ by scripts/fetch-data.sh).
 # Idempotent: installs only what is missing, downloads only what is absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."

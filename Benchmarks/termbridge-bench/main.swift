@@ -7,6 +7,7 @@ import Termbridge
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
     print("usage: termbridge-bench segment [--input FILE] [--dict FILE] [--raw-icu BIN] [--cli BIN]")
+    print("       termbridge-bench segment-ablation [--out DIR]")
     print("       termbridge-bench match [--input FILE]")
     print("       termbridge-bench align [--quality-only] [--cli BIN]")
     print("       termbridge-bench cedict [--cli BIN]")
@@ -25,6 +26,8 @@ case "segment":
         input: option("--input"), dictionary: option("--dict"),
         rawICU: option("--raw-icu"), cli: option("--cli")
     ).run()
+case "segment-ablation":
+    try SegmentAblation(outputFolder: option("--out")).run()
 case "align":
     try AlignBenchmark(speed: !arguments.contains("--quality-only"), cli: option("--cli")).run()
 case "cedict":

@@ -9,10 +9,16 @@ struct SegmentCommand: ParsableCommand {
         abstract: "Segment Chinese text into words.",
         discussion: """
         Reads each FILE (standard input when none is given) line by line in bounded memory.
+        By default the segmenter uses the segmentation model found by the usual data search
+        (see `termbridge data`): the general vocabulary (CC-CEDICT headwords and jieba's word
+        frequencies) and jieba's unknown-word model; --no-model turns it off. Terms of --dict
+        and --glossary always win: they stay whole, and no vocabulary word cuts them.
         text: one output line per input line, tokens separated by one space, white space
         dropped (the SIGHAN bakeoff format). tsv: a header, then one token per row with its
-        line, UTF-8 byte and Unicode-scalar offsets within the line, kind and text (white space
-        dropped). jsonl: one object per input line with every token, its kind and offsets.
+        line, UTF-8 byte and Unicode-scalar offsets within the line, kind, part of speech and
+        text (white space dropped). jsonl: one object per input line with every token, its
+        kind, part of speech (`pos`) and offsets. Parts of speech use jieba's tag set (n, v,
+        nr, ns, m, eng, x …; see Docs/Segmentation.md).
         A line longer than 1 MB is handled in pieces cut after white space or punctuation.
         A byte-order mark at the start of an input is skipped: it is no token, and offsets
         on line 1 start after it. The language is not judged: English and mixed text are
@@ -26,7 +32,7 @@ struct SegmentCommand: ParsableCommand {
     }
 
     @Option(name: .customLong("dict"), help: ArgumentHelp(
-        "A user dictionary: one term per line (a second column is ignored). Repeatable.",
+        "A user dictionary: one term per line; jieba's `term [freq] [tag]` lines give the term's part of speech. Repeatable.",
         valueName: "FILE"))
     var dictionaries: [String] = []
 
@@ -34,6 +40,8 @@ struct SegmentCommand: ParsableCommand {
         "A glossary (any format `termbridge glossary` reads) whose Chinese terms stay whole. Repeatable.",
         valueName: "FILE"))
     var glossaries: [String] = []
+
+    @OptionGroup var modelOptions: SegmentationModelOptions
 
     @Option(help: "Output format: text, tsv or jsonl.")
     var format: Format = .text
@@ -53,7 +61,7 @@ struct SegmentCommand: ParsableCommand {
         for path in glossaries {
             dictionary.add(try Glossary.read(contentsOf: path))
         }
-        let segmenter = try Segmenter(dictionary: dictionary)
+        let segmenter = try Segmenter(dictionary: dictionary, model: try modelOptions.load())
         let splitter = sentences ? try SentenceSplitter() : nil
         let output = BufferedOutput()
         var writer = SegmentWriter(format: format, output: output)
@@ -111,13 +119,14 @@ struct SegmentWriter {
 
     func begin() throws {
         if format == .tsv {
-            try output.write("line\tutf8_start\tutf8_end\tscalar_start\tscalar_end\tkind\ttoken\n")
+            try output.write("line\tutf8_start\tutf8_end\tscalar_start\tscalar_end\tkind\tpos\ttoken\n")
         }
     }
 
     struct JSONToken: Encodable {
         var text: String
         var kind: String
+        var pos: String
         var utf8: [Int]
         var scalars: [Int]
     }
@@ -151,12 +160,12 @@ struct SegmentWriter {
             try line.withUnsafeBufferPointer { try output.write($0) }
             lineBuffer = line
         case .tsv:
-            try segmenter.segment(utf8: bytes) { kind, utf8, scalars in
+            try segmenter.segmentTagged(utf8: bytes) { kind, utf8, scalars, partOfSpeech in
                 scalarCount = scalars.upperBound
                 guard kind != .whitespace else { return }
                 try output.write("\(line)\t\(utf8Base + utf8.lowerBound)\t\(utf8Base + utf8.upperBound)\t"
                                  + "\(scalarBase + scalars.lowerBound)\t\(scalarBase + scalars.upperBound)\t"
-                                 + "\(kind.rawValue)\t")
+                                 + "\(kind.rawValue)\t\(partOfSpeech.rawValue)\t")
                 try output.write(UnsafeBufferPointer(rebasing: bytes[utf8]))
                 try output.write(byte: 0x0A)
             }
@@ -165,7 +174,7 @@ struct SegmentWriter {
             for token in try segmenter.tokens(utf8: bytes) {
                 scalarCount = token.range.scalars.upperBound
                 tokens.append(JSONToken(
-                    text: token.text, kind: token.kind.rawValue,
+                    text: token.text, kind: token.kind.rawValue, pos: token.partOfSpeech.rawValue,
                     utf8: [utf8Base + token.range.utf8.lowerBound, utf8Base + token.range.utf8.upperBound],
                     scalars: [scalarBase + token.range.scalars.lowerBound, scalarBase + token.range.scalars.upperBound]))
             }

@@ -21,6 +21,8 @@ struct EvalSegmentCommand: ParsableCommand {
         "A user dictionary for the segmenter (one term per line). Repeatable.", valueName: "FILE"))
     var dictionaries: [String] = []
 
+    @OptionGroup var modelOptions: SegmentationModelOptions
+
     @Option(help: ArgumentHelp("The word list that defines in- and out-of-vocabulary words.", valueName: "FILE"))
     var words: String?
 
@@ -53,7 +55,7 @@ struct EvalSegmentCommand: ParsableCommand {
         if segmented {
             output = testText
         } else {
-            let segmenter = try Segmenter(dictionary: dictionary)
+            let segmenter = try Segmenter(dictionary: dictionary, model: try modelOptions.load())
             var lines: [String] = []
             for line in testText.split(separator: "\n", omittingEmptySubsequences: false) {
                 lines.append(try segmenter.tokens(in: String(line))
