@@ -5,6 +5,18 @@ struct RecordedPlace: Sendable {
     var segment: Int
     var segmentID: String?
     var context: FindingContext
+    /// The segment's content fingerprint (``FindingFingerprint/contentKey(of:)``).
+    var contentKey: UInt64
+
+    /// A finding at this place.
+    func finding(_ check: CheckID, severity: Severity, term: String?, found: String?, expected: [String],
+                 conceptID: String?, message: String, renderings: [RenderingCount]) -> Finding {
+        var finding = Finding(check: check, severity: severity, location: location, side: .target, segment: segment,
+                              segmentID: segmentID, term: term, found: found, expected: expected, conceptID: conceptID,
+                              message: message, renderings: renderings, context: context)
+        finding.contentKey = contentKey
+        return finding
+    }
 }
 
 /// The occurrences of one form in a ``RenderingTally``.
@@ -136,57 +148,5 @@ struct RenderingTally: Sendable {
             }
         }
         return result
-    }
-}
-
-/// Check 6's memory: one entry per distinct normalized source and target, hashed to 64 bits
-/// (FNV-1a), with the first segment that had it. About 50 bytes per segment.
-struct SegmentConsistency: Sendable {
-    struct FirstSeen: Sendable {
-        /// Hash of the other side of the first segment with this text.
-        var otherSide: UInt64
-        var segment: Int32
-        var line: Int32
-        var column: Int32
-    }
-
-    var bySource: [UInt64: FirstSeen] = [:]
-    var byTarget: [UInt64: FirstSeen] = [:]
-
-    /// The text folded for comparison — NFKC, Simplified, lower case, white space runs as one
-    /// space, trimmed — hashed; nil for a text with no letter or Han character (numbers and
-    /// punctuation alone are not worth comparing).
-    static func key(_ text: String) -> UInt64? {
-        let normalizer = TextNormalizer.shared
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var pendingSpace = false
-        var started = false
-        var meaningful = false
-        func mix(_ byte: UInt32) { hash = (hash ^ UInt64(byte & 0xFF)) &* 0x100_0000_01b3 }
-        /// Hashes the UTF-8 encoding of scalar value `v`.
-        func add(_ v: UInt32) {
-            if v < 0x80 { mix(v) }
-            else if v < 0x800 { mix(0xC0 | v >> 6); mix(0x80 | v & 0x3F) }
-            else if v < 0x10000 { mix(0xE0 | v >> 12); mix(0x80 | v >> 6 & 0x3F); mix(0x80 | v & 0x3F) }
-            else { mix(0xF0 | v >> 18); mix(0x80 | v >> 12 & 0x3F); mix(0x80 | v >> 6 & 0x3F); mix(0x80 | v & 0x3F) }
-        }
-        for scalar in text.unicodeScalars {
-            var value = normalizer.fold(scalar.value)
-            let kind = normalizer.characterClass(of: value)
-            if kind == .whitespace {
-                pendingSpace = started
-                continue
-            }
-            if kind == .letter || kind == .han { meaningful = true }
-            if value < 0x80, value >= 0x41, value <= 0x5A { value += 0x20 }
-            else if value >= 0x80, kind == .letter, let s = Unicode.Scalar(value) {
-                let lower = s.properties.lowercaseMapping.unicodeScalars
-                if lower.count == 1 { value = lower.first!.value }
-            }
-            if pendingSpace { add(0x20); pendingSpace = false }
-            started = true
-            add(value)
-        }
-        return meaningful ? hash : nil
     }
 }
