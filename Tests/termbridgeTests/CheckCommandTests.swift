@@ -109,8 +109,10 @@ private let hasCEDICT = FileManager.default.fileExists(atPath: cedict)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(planted.stdout.utf8)) as? [String: Any])
         let findings = try #require(object["findings"] as? [[String: Any]])
         let places = Set(findings.map { "\($0["check"] as? String ?? "")@\($0["line"] as? Int ?? 0)" })
-        for place in ["term-mistranslated@9", "term-deprecated@15", "latin-token-missing@15", "number-mismatch@17",
-                      "term-forbidden@17", "rendering-inconsistent@19"] {
+        for place in ["latin-token-misspelled@2", "term-mistranslated@9", "number-mismatch@9", "negation-mismatch@13",
+                      "term-deprecated@15", "latin-token-missing@15", "number-mismatch@17", "term-forbidden@17",
+                      "target-untranslated@21", "cjk-latin-spacing@21", "punctuation-unpaired@23", "length-ratio@25",
+                      "repeated-word@27"] {
             #expect(places.contains(place), "\(place) not in \(places.sorted())")
         }
     }

@@ -11,6 +11,8 @@ final class CheckEnvironment {
     let concepts: [ConceptTerms]
     /// Folded Chinese form → the concepts that have it, for forms of several concepts.
     let sharedForms: [String: [Int]]
+    /// Where the Chinese words are (the segmenter, with the glossary's terms whole).
+    let chineseWords: any ChineseWordSource
 
     init(configuration: CheckConfiguration, glossary: Glossary?, lexicon: CEDICTLexicon?,
          associations: (any RenderingAssociations)?) throws {
@@ -27,6 +29,7 @@ final class CheckEnvironment {
             for folded in Set(concept.chinese.map(\.folded)) { owners[folded, default: []].append(index) }
         }
         sharedForms = owners.filter { $0.value.count > 1 }
+        chineseWords = try SegmenterWordSource(glossary: glossary)
     }
 
     /// The severity of `check`'s findings.

@@ -30,12 +30,16 @@ public struct CheckExample: Sendable, Hashable {
     public var note: String?
     /// The typographic convention the example is checked with (none by default).
     public var typography: TypographyConvention
+    /// Whether the example is checked without a glossary, with ``associations`` instead.
+    public var usesAssociations: Bool
 
-    public init(segments: [Segment], triggers: Bool, note: String? = nil, typography: TypographyConvention = TypographyConvention()) {
+    public init(segments: [Segment], triggers: Bool, note: String? = nil, typography: TypographyConvention = TypographyConvention(),
+                usesAssociations: Bool = false) {
         self.segments = segments
         self.triggers = triggers
         self.note = note
         self.typography = typography
+        self.usesAssociations = usesAssociations
     }
 
     /// A one-segment example that must trigger at its marks.
@@ -55,6 +59,22 @@ public struct CheckExample: Sendable, Hashable {
                                 typography: TypographyConvention = TypographyConvention()) -> CheckExample {
         CheckExample(segments: pairs.map { Segment(english: $0.0, chinese: $0.1) }, triggers: triggers, note: note, typography: typography)
     }
+
+    /// This example checked without a glossary, with the bilingual ``associations``.
+    public func withAssociations() -> CheckExample {
+        var copy = self
+        copy.usesAssociations = true
+        return copy
+    }
+
+    /// The bilingual associations examples without a glossary use (as term extraction would
+    /// find them in a document pair).
+    public static let associations: [TermCandidate] = [
+        TermCandidate(chinese: "对冲", english: "hedge", kind: .bilingual, frequency: 2, score: 0.5),
+        TermCandidate(chinese: "两面下注", english: "hedge", kind: .bilingual, frequency: 1, score: 0.3),
+        TermCandidate(chinese: "台湾", english: "Taiwan", kind: .bilingual, frequency: 3, score: 0.5),
+        TermCandidate(chinese: "台湾地区", english: "Taiwan", kind: .bilingual, frequency: 1, score: 0.3),
+    ]
 
     /// The marker of an expected finding.
     public static let marker: Unicode.Scalar = "↓"

@@ -58,6 +58,17 @@ public struct CheckID: RawRepresentable, Sendable, Codable, Hashable, Comparable
     public static let latinTokenMissing = CheckID("latin-token-missing")
     public static let segmentInconsistentTarget = CheckID("segment-inconsistent-target")
     public static let segmentInconsistentSource = CheckID("segment-inconsistent-source")
+    public static let targetEmpty = CheckID("target-empty")
+    public static let targetSameAsSource = CheckID("target-same-as-source")
+    public static let targetUntranslated = CheckID("target-untranslated")
+    public static let latinTokenMisspelled = CheckID("latin-token-misspelled")
+    public static let lengthRatio = CheckID("length-ratio")
+    public static let repeatedWord = CheckID("repeated-word")
+    public static let punctuationUnpaired = CheckID("punctuation-unpaired")
+    public static let punctuationWidth = CheckID("punctuation-width")
+    public static let punctuationMixed = CheckID("punctuation-mixed")
+    public static let cjkLatinSpacing = CheckID("cjk-latin-spacing")
+    public static let negationMismatch = CheckID("negation-mismatch")
 
     /// The built-in checks in the order they run (``CheckRegistry/builtIn``).
     public static var builtIn: [CheckID] { CheckRegistry.definitions.map { $0.id } }

@@ -7,6 +7,9 @@ public enum CheckRegistry {
     static var builtIn: [any BuiltInCheck.Type] {
         [
         // Whole-segment problems first: they leave nothing for the comparisons.
+        TargetEmptyCheck.self,
+        TargetSameAsSourceCheck.self,
+        TargetUntranslatedCheck.self,
         // Glossary terms by status, then how English terms are rendered.
         TermForbiddenCheck.self,
         TermDeprecatedCheck.self,
@@ -15,7 +18,18 @@ public enum CheckRegistry {
         VariantDriftCheck.self,
         // Numbers and Latin tokens.
         NumberMismatchCheck.self,
+        LatinTokenMisspelledCheck.self,
         LatinTokenMissingCheck.self,
+        // Meaning.
+        NegationMismatchCheck.self,
+        // Omissions and additions.
+        LengthRatioCheck.self,
+        // Slips within the Chinese.
+        RepeatedWordCheck.self,
+        PunctuationUnpairedCheck.self,
+        PunctuationWidthCheck.self,
+        PunctuationMixedCheck.self,
+        CJKLatinSpacingCheck.self,
         // Identical segments.
         SegmentInconsistentTargetCheck.self,
         SegmentInconsistentSourceCheck.self,

@@ -19,8 +19,8 @@ public struct TypographyConvention: Sendable, Hashable {
     public enum Spacing: String, Sendable, CaseIterable {
         /// A space on each side of a Latin word or a number inside Chinese text.
         case space
-        /// No space.
-        case none
+        /// No space (`none` on the command line).
+        case noSpace = "none"
     }
 
     /// The punctuation convention of the Chinese text; nil: the file's own majority.

@@ -36,7 +36,8 @@ import Testing
     @Test(arguments: cases)
     func exampleBehavesAsDocumented(_ test: Case) throws {
         let (segments, marks) = Self.document(test.example)
-        let checker = try Checker(glossary: CheckExample.glossary,
+        let checker = try Checker(glossary: test.example.usesAssociations ? nil : CheckExample.glossary,
+                                  associations: test.example.usesAssociations ? ExtractedRenderings(candidates: CheckExample.associations) : nil,
                                   configuration: CheckConfiguration(typography: test.example.typography))
         let findings = checker.check(segments).filter { $0.check == test.check }
         let found = Set(findings.map { "\($0.side.rawValue):\($0.segment):\($0.location.column - 1)" })

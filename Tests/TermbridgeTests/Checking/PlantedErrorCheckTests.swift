@@ -25,13 +25,20 @@ enum PlantedCorpus {
 
     static let plants: [Plant] = [
         Plant(what: "variant switch 准盟友 → 准同盟 in the editor's summary (no English)", line: 2, checks: [.variantDrift], at: "准同盟”。"),
+        Plant(what: "ATACMS misspelled ATCAMS in the summary (a glossary term)", line: 2, checks: [.latinTokenMisspelled], at: "ATCAMS"),
         Plant(what: "key term mistranslated: nuclear umbrella as 核威慑", line: 9, checks: [.termMistranslated], at: "日本、韩国以及"),
+        Plant(what: "magnitude changed: 数十亿美元 → 数百亿美元 for billions of dollars", line: 9, checks: [.numberMismatch], at: "数百亿"),
+        Plant(what: "negation dropped: 永远不会被完全兑现 → 永远会被完全兑现 (never fully made)", line: 13, checks: [.negationMismatch], at: "卡尔德安全政策研究所"),
         Plant(what: "deprecated term 赞助国 for patron", line: 15, checks: [.termDeprecated], at: "赞助国"),
         Plant(what: "ATACMS dropped (and the system's name with it)", line: 15, checks: [.latinTokenMissing, .termMistranslated], at: "2022年至2023年"),
         Plant(what: "deprecated English spelling Kiev in a gloss", line: 15, checks: [.termDeprecated], at: "Kiev"),
         Plant(what: "number changed: 2000磅 → 200磅", line: 17, checks: [.numberMismatch], at: "200磅"),
         Plant(what: "forbidden term 川普", line: 17, checks: [.termForbidden], at: "川普"),
-        Plant(what: "leverage rendered 筹码 once, 杠杆 elsewhere", line: 19, checks: [.renderingInconsistent], at: "筹码究竟"),
+        Plant(what: "a sentence left in English (the source's own)", line: 21, checks: [.targetSameAsSource], at: "The Gulf"),
+        Plant(what: "a space between 2024 and 年 where the file writes none", line: 21, checks: [.cjkLatinSpacing], at: " 年,美沙"),
+        Plant(what: "“ closed by an ASCII \"", line: 23, checks: [.punctuationUnpaired], at: "\"相比之下"),
+        Plant(what: "a clause left out: war aims, before a conflict, shipment by shipment", line: 25, checks: [.lengthRatio], at: "首先,美国应与"),
+        Plant(what: "a doubled word: 长期长期", line: 27, checks: [.repeatedWord], at: "长期特征"),
     ]
 
     /// Findings a plant causes besides its own: the changed number also breaks the glossary
@@ -107,7 +114,10 @@ enum PlantedCorpus {
         for plant in PlantedCorpus.plants {
             // The aligner joins the summary to the English title, whose "Quasi Allies" makes the
             // switched 准同盟 a deprecated term rather than a variant: either finds it.
-            let accepted = plant.line == 2 ? [.variantDrift, .termDeprecated] : plant.checks
+            // A sentence left in English makes the aligner pair it with more than its own
+            // English: no longer a copy of its source, still untranslated.
+            var accepted = plant.line == 2 && plant.checks == [.variantDrift] ? [.variantDrift, .termDeprecated] : plant.checks
+            if plant.checks == [.targetSameAsSource] { accepted.append(.targetUntranslated) }
             #expect(planted.contains { accepted.contains($0.check) && $0.location.line == plant.line }, "not found: \(plant.what)")
         }
     }

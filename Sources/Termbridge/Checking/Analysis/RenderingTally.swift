@@ -107,7 +107,9 @@ struct RenderingTally: Sendable {
     /// first — then the earlier). The **first mention** may use any acceptable form at least
     /// as long as the dominant one (a full name or full form before the short one:
     /// 北大西洋公约组织 then 北约, 乔·拜登 then 拜登): it is then left out. The tally is
-    /// inconsistent when a form other than the dominant one occurs in what is left.
+    /// inconsistent when a form other than the dominant one, and not acceptable in the
+    /// glossary (deprecated, forbidden, superseded, or outside it), occurs in what is left:
+    /// the glossary's preferred and admitted forms are never a rendering problem.
     ///
     /// - Returns: nil when consistent; else the dominant form's index, whether the first
     ///   mention is exempt, and every form's count (first mention included) for the message.
@@ -127,7 +129,9 @@ struct RenderingTally: Sendable {
             exemptFirst = true
             counts[first] -= 1
         }
-        guard counts.indices.contains(where: { $0 != dominant && counts[$0] > 0 }) else { return nil }
+        // Only a form the glossary does not accept can be a rendering problem: a preferred or
+        // admitted form (军援 beside 军事援助, 台湾地区 beside 台湾) is the glossary's choice.
+        guard counts.indices.contains(where: { $0 != dominant && counts[$0] > 0 && forms[$0].status?.isAcceptable != true }) else { return nil }
         let shown = forms.indices.filter { forms[$0].count > 0 }.sorted { a, b in
             forms[a].count != forms[b].count ? forms[a].count > forms[b].count : a < b
         }
@@ -136,11 +140,12 @@ struct RenderingTally: Sendable {
         })
     }
 
-    /// The places of the forms other than `dominant` that findings should point at (the
-    /// exempt first mention left out), each with the number of its form's further places.
+    /// The places of the forms other than `dominant`, and not acceptable, that findings
+    /// should point at (the exempt first mention left out), each with the number of its
+    /// form's further places.
     func placesToReport(dominant: Int, exemptFirst: Bool) -> [(form: FormTally, place: RecordedPlace, more: Int)] {
         var result: [(form: FormTally, place: RecordedPlace, more: Int)] = []
-        for (index, tally) in forms.enumerated() where index != dominant && tally.count > 0 {
+        for (index, tally) in forms.enumerated() where index != dominant && tally.count > 0 && tally.status?.isAcceptable != true {
             var places = tally.places
             if exemptFirst && tally.firstPlaceIsDocumentFirst && index == firstForm { places.removeFirst() }
             for (k, place) in places.enumerated() {

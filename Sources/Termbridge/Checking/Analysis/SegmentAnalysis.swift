@@ -94,6 +94,9 @@ final class SegmentAnalysis {
         return result
     }()
 
+    /// The words of the Chinese text (segmenter), computed on first use.
+    lazy var chineseWords: [ChineseWord] = target.map { environment.chineseWords.words(in: $0.text) } ?? []
+
     /// Glossary terms whose status makes them findings (see ``computeFlaggedTerms()``).
     lazy var flaggedTerms: [FlaggedTerm] = computeFlaggedTerms()
 

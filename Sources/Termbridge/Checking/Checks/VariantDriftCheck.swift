@@ -15,6 +15,8 @@ final class VariantDriftCheck: BuiltInCheck {
             .document([(nil, "美国的准盟友越来越多。"), (nil, "准盟友得到军事援助。"),
                        (nil, "支持“↓准同盟”国家。"), (nil, "准盟友有自己的选择。")], triggers: true,
                       note: "准同盟 is also admitted for quasi alliance, but the document writes quasi ally as 准盟友"),
+            .document([(nil, "军事援助很重要。"), (nil, "军事援助到了。"), (nil, "美欧军援增加。")], triggers: false,
+                      note: "军援 is admitted: never a variant problem"),
             .document([("Leverage matters.", "杠杆很重要。"), ("Our leverage is limited.", "我们的杠杆有限。"),
                        ("A guarantee can become a bargaining chip.", "安全保障可能沦为筹码。")], triggers: false,
                       note: "筹码 renders “bargaining chip” here: the English says so"),
