@@ -11,8 +11,11 @@ final class CheckEnvironment {
     let concepts: [ConceptTerms]
     /// Folded Chinese form → the concepts that have it, for forms of several concepts.
     let sharedForms: [String: [Int]]
-    /// Where the Chinese words are (the segmenter, with the glossary's terms whole).
+    /// Where the Chinese words are (the segmenter).
     let chineseWords: any ChineseWordSource
+    /// How English glossary terms are held to their sense (part of speech, inflections,
+    /// a verb's object).
+    let senses: TermSenses?
 
     init(configuration: CheckConfiguration, glossary: Glossary?, lexicon: CEDICTLexicon?,
          associations: (any RenderingAssociations)?) throws {
@@ -29,7 +32,8 @@ final class CheckEnvironment {
             for folded in Set(concept.chinese.map(\.folded)) { owners[folded, default: []].append(index) }
         }
         sharedForms = owners.filter { $0.value.count > 1 }
-        chineseWords = try SegmenterWordSource(glossary: glossary)
+        chineseWords = try SegmenterWordSource()
+        senses = try glossary.map { try TermSenses(glossary: $0, lexicon: lexicon) }
     }
 
     /// The severity of `check`'s findings.

@@ -16,13 +16,14 @@ protocol ChineseWordSource: AnyObject {
     func words(in text: String) -> [ChineseWord]
 }
 
-/// Words from Termbridge's ``Segmenter``, with the glossary's Chinese terms in its user
-/// dictionary so that they stay whole.
+/// Words from Termbridge's ``Segmenter``, without a user dictionary: its dictionary terms
+/// are kept whole whatever the text around them, so the glossary's terms compete with the
+/// segmenter's words instead (``ChineseTermBoundaries``).
 final class SegmenterWordSource: ChineseWordSource {
     private let segmenter: Segmenter
 
-    init(glossary: Glossary?) throws {
-        segmenter = try Segmenter(dictionary: glossary.map { UserDictionary(glossary: $0) } ?? UserDictionary())
+    init() throws {
+        segmenter = try Segmenter()
     }
 
     func words(in text: String) -> [ChineseWord] {

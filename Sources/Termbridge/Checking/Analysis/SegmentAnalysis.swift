@@ -50,23 +50,34 @@ final class SegmentAnalysis {
 
     // MARK: Shared analysis
 
-    /// The glossary's Chinese terms in the Chinese text, leftmost-longest.
+    /// The glossary's Chinese terms in the Chinese text, leftmost-longest, that do not break
+    /// the words around them (停战 is no term in 暂停|战争: see ``ChineseTermBoundaries``)
+    /// and whose part of speech, when the glossary and the segmenter both give one, agrees.
     lazy var chineseMatches: [TermMatch] = {
         guard let matcher = environment.matcher, let target else { return [] }
-        return matcher.chineseMatches(in: target.text)
+        let matches = matcher.chineseMatches(in: target.text)
+        guard !matches.isEmpty else { return matches }
+        return ChineseTermBoundaries.filter(matches, words: chineseWords, folded: foldedTarget, glossary: matcher.glossary)
     }()
 
-    /// English glossary terms written in the Chinese text (a gloss such as 基辅(Kiev)).
+    /// English glossary terms written in the Chinese text (a gloss such as 基辅(Kiev)), in
+    /// their sense (see ``TermSenses``).
     lazy var englishInTarget: [TermMatch] = {
         guard let matcher = environment.matcher, let target,
               target.text.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) else { return [] }
-        return matcher.englishMatches(in: target.text)
+        let matches = matcher.englishMatches(in: target.text)
+        return environment.senses?.filter(matches, words: EnglishWords.of(target.text)) ?? matches
     }()
 
-    /// The glossary's English terms in the English text.
+    /// The words of the English text.
+    lazy var sourceWords: [EnglishWord] = source.map { EnglishWords.of($0.text) } ?? []
+
+    /// The glossary's English terms in the English text, in their sense (part of speech,
+    /// inflections, a verb's object: see ``TermSenses``).
     lazy var englishMatches: [TermMatch] = {
         guard let matcher = environment.matcher, let source else { return [] }
-        return matcher.englishMatches(in: source.text)
+        let matches = matcher.englishMatches(in: source.text)
+        return environment.senses?.filter(matches, words: sourceWords) ?? matches
     }()
 
     /// The concepts the English text names.

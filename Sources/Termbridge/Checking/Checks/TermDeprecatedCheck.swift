@@ -14,6 +14,8 @@ final class TermDeprecatedCheck: BuiltInCheck {
                         note: "准同盟 is deprecated for quasi ally (admitted for quasi alliance)"),
             .nonTriggering("Every quasi alliance has a paradox.", "每一种准同盟都有悖论。"),
             .nonTriggering(nil, "每一种准同盟都有悖论。", note: "without English, a concept that admits the form wins"),
+            .triggering("The parties agreed to a ceasefire.", "双方同意↓停战。"),
+            .nonTriggering(nil, "他们决定暂停战争三天。", note: "停战 straddles two words here (暂停|战争): no term"),
         ])
 
     init(_ environment: CheckEnvironment) {}

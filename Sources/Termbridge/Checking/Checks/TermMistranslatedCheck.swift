@@ -17,6 +17,16 @@ final class TermMistranslatedCheck: BuiltInCheck {
             .nonTriggering("The quasi ally fought on.", "那個準盟友繼續作戰。", note: "Traditional characters"),
             .nonTriggering("They finally got ATACMS.", "他们终于得到了ATACMS。", note: "the glossary admits ATACMS in Chinese"),
             .nonTriggering("Donald Trump lifted the hold.", "川普取消了限制。", note: "term-forbidden reports it"),
+            .triggering("Washington is withholding weapons deliveries.", "↓华盛顿正在拖延武器交付。",
+                        note: "withhold with an object its definition names (aid or weapons deliveries)"),
+            .nonTriggering("Washington will not abandon its partners.", "华盛顿不会丢下自己的伙伴。",
+                           note: "abandon is a verb; the glossary's abandonment is a noun"),
+            .nonTriggering("By withholding the guarantee, Washington kept its options open.", "华盛顿不作保证,给自己留有余地。",
+                           note: "withhold is defined for aid or weapons, not a guarantee"),
+            .nonTriggering("The allied response came quickly.", "联合行动来得很快。",
+                           note: "allied is no form of the noun ally"),
+            .nonTriggering("Leaders fear that they will ally with Moscow.", "领导人担心他们会与莫斯科结盟。",
+                           note: "after a modal, ally is a verb; the glossary's ally is a noun"),
         ])
 
     init(_ environment: CheckEnvironment) {}
