@@ -1,10 +1,14 @@
 SHELL := /bin/bash
 # The two commands of the README: `make run` and `make test`. Both set up a fresh Debian
 # machine first (system packages, CC-CEDICT, build) through scripts/setup.sh.
-.PHONY: setup run test bench
+.PHONY: setup data run test bench
 
 setup:
 	@scripts/setup.sh
+
+# The data used by default, fetched and compiled into .cache/ (part of setup).
+data:
+	@scripts/fetch-data.sh
 
 # The main job on the sample corpus.
 run: setup

@@ -9,8 +9,8 @@ on the same Chinese input:
     present, against the Chinese terms of Glossary/quasi-alliance.tsv that occur in it.
 A term counts as found when a list item equals one of its forms after NFKC folding. termbridge
 runs without --glossary (a glossary would hand it the answers) and ranks only Chinese
-candidates here (English-only rows are skipped), with --lexicon and --general-frequencies
-when .cache has them. jieba 0.42.1 comes from PyPI into .cache/python when not importable.
+candidates here (English-only rows are skipped), with no data flag: CC-CEDICT and jieba's
+frequencies are found by default (.cache/ after `make data`). jieba 0.42.1 comes from PyPI into .cache/python when not importable.
 
 Speed: the corpus pair repeated to at least 10 MB of Chinese (one document pair), extracted
 end to end by the release build, wall time printed (termbridge is single-threaded).
@@ -86,12 +86,6 @@ def termbridge_list(binary, chinese, english, top):
         command = args + [out]
         if english:
             command += ["--source", english]
-        lexicon = os.path.join(CACHE, "cedict_ts.u8")
-        general = os.path.join(CACHE, "jieba-dict.txt")
-        if os.path.exists(lexicon):
-            command += ["--lexicon", lexicon]
-        if os.path.exists(general):
-            command += ["--general-frequencies", general]
         subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
         with open(out, encoding="utf-8") as f:
             glossary = json.load(f)
@@ -132,9 +126,6 @@ def speed(binary, megabytes):
             f.write("\n\n".join([en.strip()] * copies) + "\n")
         size = os.path.getsize(zh_path) / 1e6
         command = [binary, "extract", zh_path, "--source", en_path, "--top", "500", "-o", os.path.join(folder, "out.tsv")]
-        for flag, path in (("--lexicon", "cedict_ts.u8"), ("--general-frequencies", "jieba-dict.txt")):
-            if os.path.exists(os.path.join(CACHE, path)):
-                command += [flag, os.path.join(CACHE, path)]
         start = time.perf_counter()
         result = subprocess.run(["/usr/bin/time", "-f", "%M %U %S"] + command, capture_output=True, text=True)
         seconds = time.perf_counter() - start

@@ -13,7 +13,7 @@ fi
 bench=.build/release/termbridge-bench
 echo "== segmentation"; $bench segment --raw-icu .build/bench/raw_icu_words --cli .build/release/termbridge
 if [ -d ../shared/eval/seg/pku ]; then echo; Benchmarks/segment-pku.sh; fi
-echo; echo "== CC-CEDICT"; $bench cedict
+echo; echo "== data loading (CC-CEDICT, jieba)"; $bench cedict --cli .build/release/termbridge
 echo; echo "== glossary matching"; $bench match
 if [ -d ../shared/eval/align ]; then echo; echo "== alignment"; PYTHONPATH=.cache/pylib $bench align; fi
 echo; echo "== checking"; $bench check --cli .build/release/termbridge

@@ -1,26 +1,31 @@
 import Foundation
 import Termbridge
 
-/// Loading CC-CEDICT (`.cache/cedict_ts.u8`, or `$TERMBRIDGE_CEDICT`): the whole load —
-/// read, parse, clean glosses, build the Chinese trie and the English index — and the
-/// index-building part alone, beside an anchor: reading the file into a `String` and
-/// splitting it into lines, the least any line-by-line reader does.
+/// Loading the data files used by default, text form against compiled form:
+/// - CC-CEDICT (`.cache/cedict_ts.u8`, or `$TERMBRIDGE_CEDICT`): the text parsed (read,
+///   validate, parse, clean glosses, fold, trie, English index), then the stemmed English
+///   index the aligner adds; against the compiled `.cache/cedict.tbdata`, which holds both;
+/// - jieba's frequencies (`.cache/jieba-dict.txt`) against `.cache/jieba-dict.tbdata`;
+/// - the aligner's start-up (`Aligner(lexicon:)`) with each lexicon;
+/// - whole `termbridge align` runs on a two-line pair (`--cli BIN`): `--no-lexicon`, the
+///   text named by `--lexicon`, and no flag (the compiled file, found by default).
+/// Anchor: reading the text file into a `String` and splitting it into lines.
 ///
-/// Each figure is the best of 5 runs, in wall time and in process CPU time (the load is
-/// single-threaded, so on an idle machine the two agree; on a busy one CPU time is the
-/// steadier figure). Freeing the previous run's lexicon happens outside the timing.
+/// Each figure is the best of 5 runs, in wall time and in process CPU time (the loads are
+/// single-threaded: on a busy machine CPU time is the steadier figure). The text folding
+/// tables (`TextNormalizer`) are built once before timing: every command builds them anyway.
 struct CEDICTBenchmark {
-    /// The dictionary file; nil for `$TERMBRIDGE_CEDICT` or `.cache/cedict_ts.u8`.
-    var path: String? = nil
+    var cli: String? = nil
 
     func run() throws {
-        let path = self.path ?? ProcessInfo.processInfo.environment["TERMBRIDGE_CEDICT"] ?? ".cache/cedict_ts.u8"
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw FileError(path: path, message: "no CC-CEDICT here; run scripts/fetch-cedict.sh or set TERMBRIDGE_CEDICT")
+        let path = ProcessInfo.processInfo.environment["TERMBRIDGE_CEDICT"] ?? ".cache/cedict_ts.u8"
+        let compiledPath = ".cache/cedict.tbdata"
+        let frequencies = ".cache/jieba-dict.txt", compiledFrequencies = ".cache/jieba-dict.tbdata"
+        for file in [path, compiledPath, frequencies, compiledFrequencies] where !FileManager.default.fileExists(atPath: file) {
+            throw FileError(path: file, message: "missing; run scripts/fetch-data.sh (make data)")
         }
-        let megabytes = Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1e6
         let repetitions = 5
-        _ = TextNormalizer.shared   // built once per process (ICU tables), not part of a load
+        _ = TextNormalizer.shared
 
         var lines = 0
         let anchor = try Self.best(repetitions) {
@@ -28,27 +33,66 @@ struct CEDICTBenchmark {
             lines = text.split(whereSeparator: \.isNewline).count
             return text
         }
-        var lexicon = CEDICTLexicon(entries: [])
-        let load = try Self.best(repetitions) {
-            lexicon = try CEDICTLexicon.load(contentsOf: path)
-            return lexicon
+        var text = CEDICTLexicon(entries: [])
+        let parse = try Self.best(repetitions) {
+            text = try CEDICTLexicon.load(contentsOf: path)
+            return text
         }
-        let entries = lexicon.entries
-        let index = Self.best(repetitions) { CEDICTLexicon(entries: entries) }
+        let stemmed = try Self.best(repetitions) { try text.withStemmedIndex() }
+        var compiled = CEDICTLexicon(entries: [])
+        let load = try Self.best(repetitions) {
+            compiled = try CEDICTLexicon.loadCompiled(contentsOf: compiledPath)
+            return compiled
+        }
+        let frequencyText = try Self.best(repetitions) { try GeneralChineseFrequencies.load(contentsOf: frequencies) }
+        let frequencyLoad = try Self.best(repetitions) { try GeneralChineseFrequencies.loadCompiled(contentsOf: compiledFrequencies) }
+        let alignerText = try Self.best(repetitions) { try Aligner(lexicon: text) }
+        let alignerCompiled = try Self.best(repetitions) { try Aligner(lexicon: compiled) }
 
-        let count = lexicon.count
-        func row(_ label: String, _ time: (wall: Double, cpu: Double), items: Int) -> [String] {
-            [label, "\(items)", format(time.wall * 1000, 1), format(time.cpu * 1000, 1),
-             format(Double(items) / time.wall, 0), format(time.wall / anchor.wall)]
+        let count = text.count
+        func row(_ label: String, _ time: (wall: Double, cpu: Double)) -> [String] {
+            [label, format(time.wall * 1000, 1), format(time.cpu * 1000, 1), format(time.wall / load.wall, 1)]
         }
         printTable(
-            ["CC-CEDICT (\(format(megabytes, 1)) MB, best of \(repetitions))", "items", "ms", "CPU ms", "items/s", "× anchor"],
+            ["data loading (best of \(repetitions))", "ms", "CPU ms", "× compiled"],
             [
-                row("anchor: String(contentsOfFile:) + split into lines", anchor, items: lines),
-                row("CEDICTLexicon.load (read, parse, clean, index)", load, items: count),
-                row("  of which CEDICTLexicon(entries:) (trie, English index)", index, items: count),
+                row("anchor: cedict_ts.u8 into a String, split into \(lines) lines", anchor),
+                row("CC-CEDICT text: read, parse, clean, fold, index", parse),
+                row("  + stemmed English index (the aligner's)", stemmed),
+                row("CC-CEDICT compiled (.tbdata, both indexes, checked)", load),
+                row("jieba dict.txt text", frequencyText),
+                row("jieba compiled (.tbdata)", frequencyLoad),
+                row("Aligner start-up, lexicon from text (builds the stemmed index)", alignerText),
+                row("Aligner start-up, compiled lexicon", alignerCompiled),
             ])
-        print("entries: \(count); headwords: \(lexicon.headwords.count); English index keys: \(lexicon.english.keyCount)")
+        print("CC-CEDICT: \(count) entries, \(text.headwords.count) headwords, \(text.english.keyCount) English keys, "
+              + "\(compiled.stemmedEnglish?.keyCount ?? 0) stems; text \(Self.megabytes(path)) MB, compiled \(Self.megabytes(compiledPath)) MB")
+
+        guard let cli else { return }
+        // Whole runs: a two-sentence pair, so that start-up is nearly all there is.
+        let folder = NSTemporaryDirectory() + "tb-bench-startup-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "美国与准盟友签订了协议。\n".write(toFile: folder + "/zh.txt", atomically: true, encoding: .utf8)
+        try "The United States signed an agreement with its quasi allies.\n".write(toFile: folder + "/en.txt", atomically: true, encoding: .utf8)
+        var rows: [[String]] = []
+        for (label, flags) in [("termbridge align --no-lexicon", ["--no-lexicon"]),
+                               ("termbridge align --lexicon cedict_ts.u8 (text)", ["--lexicon", path]),
+                               ("termbridge align (no flag: compiled, found by default)", [])] {
+            var best = Double.infinity, cpu = Double.infinity
+            for _ in 0..<repetitions {
+                let run = try runChild([cli, "align", folder + "/zh.txt", folder + "/en.txt"] + flags, stdoutPath: "/dev/null")
+                best = min(best, run.seconds)
+                cpu = min(cpu, run.cpuSeconds)
+            }
+            rows.append([label, format(best * 1000, 0), format(cpu * 1000, 0)])
+        }
+        print("")
+        printTable(["whole run on a 1-sentence pair (best of \(repetitions))", "ms", "CPU ms"], rows)
+    }
+
+    static func megabytes(_ path: String) -> String {
+        format(Double((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1e6, 1)
     }
 
     /// The best wall and CPU seconds of `repetitions` runs of `body`; what `body` returns is

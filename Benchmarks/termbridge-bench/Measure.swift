@@ -14,6 +14,8 @@ func bestTime(repetitions: Int = 3, _ body: () throws -> Void) rethrows -> Doubl
 /// Result of running a program: wall time, peak resident memory and standard output.
 struct ChildRun {
     var seconds: Double
+    /// User and system CPU seconds of the child.
+    var cpuSeconds: Double = 0
     var maxResidentKB: Int
     var output: String
     var status: Int32
@@ -39,7 +41,8 @@ func runChild(_ arguments: [String], stdoutPath: String? = nil) throws -> ChildR
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     let output = stdoutPath == nil ? (try? String(contentsOfFile: capture, encoding: .utf8)) ?? "" : ""
     if stdoutPath == nil { unlink(capture) }
-    return ChildRun(seconds: seconds, maxResidentKB: usage.ru_maxrss, output: output, status: status)
+    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return ChildRun(seconds: seconds, cpuSeconds: cpu, maxResidentKB: usage.ru_maxrss, output: output, status: status)
 }
 
 /// Prints a table with aligned columns.

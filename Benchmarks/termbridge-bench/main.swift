@@ -8,8 +8,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 guard let command = arguments.first else {
     print("usage: termbridge-bench segment [--input FILE] [--dict FILE] [--raw-icu BIN] [--cli BIN]")
     print("       termbridge-bench match [--input FILE]")
-    print("       termbridge-bench align [--quality-only]")
-    print("       termbridge-bench cedict")
+    print("       termbridge-bench align [--quality-only] [--cli BIN]")
+    print("       termbridge-bench cedict [--cli BIN]")
     print("       termbridge-bench check [--cli BIN]")
     exit(2)
 }
@@ -25,9 +25,9 @@ case "segment":
         rawICU: option("--raw-icu"), cli: option("--cli")
     ).run()
 case "align":
-    try AlignBenchmark(speed: !arguments.contains("--quality-only")).run()
+    try AlignBenchmark(speed: !arguments.contains("--quality-only"), cli: option("--cli")).run()
 case "cedict":
-    try CEDICTBenchmark().run()
+    try CEDICTBenchmark(cli: option("--cli")).run()
 case "check":
     try CheckBenchmark(cli: option("--cli")).run()
 case "match":

@@ -26,8 +26,18 @@ struct CheckCommand: ParsableCommand {
         then a summary), json, html (a self-contained review page). Without --format the \
         format comes from -o's extension (.txt, .json, .html), else text.
 
+        Languages are judged from the text (Han characters against Latin letters): an \
+        English file given as the Chinese, swapped arguments, or a bilingual file whose \
+        language labels contradict its text (judged on its first segments, before any \
+        finding is printed) stop with an error.
+
+        CC-CEDICT aligns plain-text pairs, names what was used instead of a glossary term and \
+        accepts conventional renderings of acronyms; it is found without being named (see \
+        `termbridge data status`), and --no-lexicon turns it off.
+
         Exit status: 0 when nothing at or above --fail-on (default error) was found, 1 \
-        otherwise, 2 for usage or input errors (a missing or malformed file, invalid UTF-8).
+        otherwise, 2 for usage or input errors (a missing or malformed file, invalid UTF-8, \
+        a text in the other language).
         """
     )
 
@@ -47,8 +57,7 @@ struct CheckCommand: ParsableCommand {
         "A glossary (.tsv, .csv, .json, .tbx). Repeatable.", valueName: "FILE"))
     var glossaries: [String] = []
 
-    @Option(help: ArgumentHelp("CC-CEDICT (cedict_ts.u8): aligns plain-text pairs, names what was used instead of a glossary term, accepts conventional renderings of acronyms.", valueName: "CEDICT"))
-    var lexicon: String?
+    @OptionGroup var data: LexiconOptions
 
     @Flag(help: "Plain-text files have one sentence per line: do not split sentences.")
     var presplit = false
@@ -113,8 +122,13 @@ struct CheckCommand: ParsableCommand {
         for id in disabled where !known.contains(id) {
             throw ValidationError("Unknown check '\(id.rawValue)' for --disable; see --list-checks.")
         }
+        // A plain-text pair is read (and its languages checked) before anything else.
+        var documents: (AlignmentDocument, AlignmentDocument)?
+        if bilingual == nil, let chinese, let english {
+            documents = try readDocumentPair(chinese: chinese, english: english, presplit: presplit)
+        }
         let glossary = try readGlossaries(glossaries)
-        let lexicon = try self.lexicon.map { try CEDICTLexicon.load(contentsOf: $0) }
+        let lexicon = try data.load(losing: DataLoss.checking)
         // For a plain-text pair, renderings beyond the glossary come from term extraction
         // over the pair itself (a bilingual file would need a second pass; the glossary
         // alone judges renderings there).
@@ -147,9 +161,7 @@ struct CheckCommand: ParsableCommand {
         if let bilingual {
             let format = bilingualFormat ?? BilingualFormat(path: bilingual)!
             try format.forEachSegment(inFileAt: bilingual) { try checker.check($0, report) }
-        } else if let chinese, let english {
-            let chineseDocument = try readAlignmentDocument(chinese, language: "zh", presplit: presplit)
-            let englishDocument = try readAlignmentDocument(english, language: "en", presplit: presplit)
+        } else if let (chineseDocument, englishDocument) = documents {
             let alignment = try Aligner(glossary: glossary, lexicon: lexicon).align(chineseDocument, englishDocument)
             for segment in PlainTextSegments.segments(of: alignment) { try checker.check(segment, report) }
         } else if let chinese {

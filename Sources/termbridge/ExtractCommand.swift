@@ -44,7 +44,10 @@ struct ExtractCommand: ParsableCommand {
         n-grams of 1–6 tokens ranked by C-value and specificity against general Chinese, kind zh; \
         English n-grams of the source between stop words, kind en; and, with --source, the \
         English equivalent of each Chinese candidate by association over aligned sentences \
-        (backed by CC-CEDICT with --lexicon), kind bilingual. See Docs/Extraction.md.
+        (backed by CC-CEDICT), kind bilingual. See Docs/Extraction.md.
+
+        CC-CEDICT and jieba's general word frequencies are found without being named (see \
+        `termbridge data status`); --no-lexicon and --no-general-frequencies turn them off.
 
         The i-th --source is the English source of the i-th Chinese file. Candidates that \
         the glossary has are marked `known: STATUS (ID)`; --new-only leaves them out.
@@ -56,6 +59,9 @@ struct ExtractCommand: ParsableCommand {
         `termbridge glossary merge GLOSSARY REVIEWED -o GLOSSARY`. Without --format the \
         format comes from -o's extension, else tsv. Output goes to -o OUT, written \
         atomically, or to standard output.
+
+        A Chinese file whose text is English, or a source whose text is Chinese, is an \
+        error (judged by the share of Han characters against Latin letters).
 
         Exit status: 0 candidates written; 1 no candidate found; 2 usage or input errors.
         """
@@ -73,13 +79,9 @@ struct ExtractCommand: ParsableCommand {
         valueName: "FILE"))
     var glossaries: [String] = []
 
-    @Option(help: ArgumentHelp("CC-CEDICT (cedict_ts.u8): word boundaries and translation evidence.", valueName: "CEDICT"))
-    var lexicon: String?
+    @OptionGroup var lexicon: LexiconOptions
 
-    @Option(name: .customLong("general-frequencies"), help: ArgumentHelp(
-        "General Chinese word frequencies (jieba's dict.txt: `word freq [tag]` lines), for specificity.",
-        valueName: "FILE"))
-    var generalFrequencies: String?
+    @OptionGroup var generalFrequencies: GeneralFrequencyOptions
 
     @Option(name: .customLong("min-freq"), help: ArgumentHelp(
         "Drop monolingual candidates occurring fewer times (parenthetical pairs are always kept).", valueName: "N"))
@@ -112,14 +114,21 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         var inputs: [ExtractionInput] = []
         for (index, path) in chinese.enumerated() {
+            let chineseText = try readNonEmptyText(path)
             let english = index < sources.count ? ExtractionText(path: sources[index], text: try readNonEmptyText(sources[index])) : nil
-            inputs.append(ExtractionInput(chinese: ExtractionText(path: path, text: try readNonEmptyText(path)), english: english))
+            if let english {
+                try LanguageCheck.requirePair(chinese: (path, LanguageEvidence(chineseText)),
+                                              english: (english.path, LanguageEvidence(english.text)))
+            } else {
+                try LanguageCheck.require(.chinese, LanguageEvidence(chineseText), file: path)
+            }
+            inputs.append(ExtractionInput(chinese: ExtractionText(path: path, text: chineseText), english: english))
         }
         let glossary = try readGlossaries(glossaries)
         let extractor = try TermExtractor(
             glossary: glossary,
-            lexicon: try lexicon.map { try CEDICTLexicon.load(contentsOf: $0) },
-            generalFrequencies: try generalFrequencies.map { try GeneralChineseFrequencies.load(contentsOf: $0) },
+            lexicon: try lexicon.load(losing: DataLoss.extraction),
+            generalFrequencies: try generalFrequencies.load(losing: DataLoss.extractionFrequencies),
             options: ExtractionOptions(minimumFrequency: minimumFrequency, limit: top, excludesKnown: newOnly))
         let candidates = try extractor.extract(inputs)
         guard !candidates.isEmpty else {

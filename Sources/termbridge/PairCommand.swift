@@ -19,9 +19,15 @@ struct PairCommand: ParsableCommand {
         spacing. A best score below 0.60 is "no source found"; a runner-up within 0.10 of the \
         best is "ambiguous".
 
+        When the document cites no title, or no title matches, or two are too close to call, \
+        the candidates (the close ones, when ambiguous) are ranked by content: the share of \
+        the document's words, numbers, Latin words and names found in each, through \
+        CC-CEDICT's glosses (found by default; --no-lexicon turns it off). A content score of \
+        at least 0.20 and 1.5 times the runner-up's pairs the document, on the basis of content.
+
         Exit status: 0 when every document found its source; 1 when any found none, named \
-        no source title or was ambiguous; 2 when a file cannot be read or is not UTF-8 \
-        (nothing is printed then).
+        no source title or was ambiguous; 2 when a file cannot be read or is not UTF-8, or \
+        a Chinese document's text is English (nothing is printed then).
         """
     )
 
@@ -38,12 +44,24 @@ struct PairCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Chinese documents (UTF-8).", valueName: "ZH_FILE"))
     var files: [String]
 
+    @OptionGroup var data: LexiconOptions
+
     func run() throws {
-        let pairings: [DocumentPairing]
+        var pairings: [DocumentPairing]
         do {
             let candidates = try SourceCandidate.loadFolder(sources, excluding: files)
             let matcher = try TitleMatcher()
             pairings = try files.map { try DocumentPairing.pair(chineseFile: $0, candidates: candidates, matcher: matcher) }
+            // Content decides where titles cannot; CC-CEDICT is loaded only then.
+            if pairings.contains(where: \.needsContent) {
+                let content = try ContentMatcher(lexicon: try data.load(losing: DataLoss.pairing))
+                for index in pairings.indices where pairings[index].needsContent {
+                    try pairings[index].decideByContent(chineseText: readUTF8(files[index]), candidates: candidates, matcher: content)
+                }
+            }
+        } catch let error as LanguageMismatchError {
+            printError("Error: \(error)")
+            throw ExitCode(2)
         } catch let error as FileError {
             printError("Error: \(error)")
             throw ExitCode(2)
@@ -109,6 +127,8 @@ struct PairingReport: Encodable {
     var best: Candidate?
     var runnerUp: Candidate?
     var verdict: String
+    var basis: String
+    var content: [Candidate]?
     var metadata: Metadata
 
     init(_ pairing: DocumentPairing) {
@@ -126,6 +146,8 @@ struct PairingReport: Encodable {
         best = candidate(pairing.best)
         runnerUp = candidate(pairing.runnerUp)
         verdict = pairing.verdict.rawValue
+        basis = pairing.basis.rawValue
+        content = pairing.contentRanking.isEmpty ? nil : pairing.contentRanking.prefix(2).compactMap(candidate)
         metadata = Metadata(
             author: attribution.author.map { Author(zh: $0.chineseName, en: $0.englishName) },
             credits: Dictionary(attribution.credits.map { ($0.role, $0.names) }, uniquingKeysWith: +),
@@ -145,11 +167,13 @@ struct PairingReport: Encodable {
         try container.encode(best, forKey: .best)
         try container.encode(runnerUp, forKey: .runnerUp)
         try container.encode(verdict, forKey: .verdict)
+        try container.encode(basis, forKey: .basis)
+        try container.encode(content, forKey: .content)
         try container.encode(metadata, forKey: .metadata)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case file, title, titleLine, titleKeyword, matched, score, confidence, best, runnerUp, verdict, metadata
+        case file, title, titleLine, titleKeyword, matched, score, confidence, best, runnerUp, verdict, basis, content, metadata
     }
 
     static func rounded(_ score: Double) -> Double { (score * 1000).rounded() / 1000 }
@@ -162,13 +186,17 @@ struct PairingReport: Encodable {
             "\(candidate.path)  score \(score(candidate.score))\n    \(candidate.title)"
         }
         var lines = [file]
-        guard let title = pairing.attribution.title else {
+        if let title = pairing.attribution.title {
+            lines.append("  source title: \(title.text)  (line \(title.line), \(title.keyword))")
+        } else {
             lines.append("  no source title found in \(file)")
-            lines += metadataLines(pairing.attribution)
-            return lines.joined(separator: "\n")
         }
-        lines.append("  source title: \(title.text)  (line \(title.line), \(title.keyword))")
         switch pairing.verdict {
+        case .matched where pairing.basis == .content:
+            if let best = pairing.best {
+                lines.append("  source (by content): \(describe(best))")
+                lines.append("  confidence: \(pairing.confidence.rawValue)")
+            }
         case .matched:
             if let best = pairing.best {
                 lines.append("  source: \(describe(best))")
@@ -184,7 +212,17 @@ struct PairingReport: Encodable {
         case .noSourceTitle:
             break
         }
-        if let runnerUp = pairing.runnerUp { lines.append("  runner-up: \(describe(runnerUp))") }
+        if pairing.basis == .content {
+            if let runnerUp = pairing.runnerUp { lines.append("  runner-up: \(runnerUp.path)  content score \(score(runnerUp.score))") }
+        } else {
+            if let runnerUp = pairing.runnerUp { lines.append("  runner-up: \(describe(runnerUp))") }
+            if !pairing.contentRanking.isEmpty {
+                lines.append("  by content, not decisive (needs \(score(ContentMatcher.matchThreshold)) and \(ContentMatcher.leadRatio)× the runner-up):")
+                for (label, candidate) in zip(["best", "runner-up"], pairing.contentRanking) {
+                    lines.append("    \(label): \(candidate.path)  content score \(score(candidate.score))")
+                }
+            }
+        }
         lines += metadataLines(pairing.attribution)
         return lines.joined(separator: "\n")
     }

@@ -14,6 +14,10 @@ struct SegmentCommand: ParsableCommand {
         line, UTF-8 byte and Unicode-scalar offsets within the line, kind and text (white space
         dropped). jsonl: one object per input line with every token, its kind and offsets.
         A line longer than 1 MB is handled in pieces cut after white space or punctuation.
+        A byte-order mark at the start of an input is skipped: it is no token, and offsets
+        on line 1 start after it. The language is not judged: English and mixed text are
+        segmented too (Latin runs are tokens of their own), and the input is taken as it is,
+        markup included.
         """
     )
 
@@ -172,11 +176,7 @@ struct SegmentWriter {
     }
 }
 
-/// Reads a whole (small) file, with the file named in the error.
+/// Reads a whole (small) file, with the file named in the error (``TextFile/data(_:)``).
 func readFile(_ path: String) throws -> Data {
-    do {
-        return try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-        throw FileError(path: path, message: "cannot read: \((error as NSError).localizedDescription)")
-    }
+    try TextFile.data(path)
 }

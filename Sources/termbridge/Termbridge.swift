@@ -12,7 +12,7 @@ struct TermbridgeCommand: ParsableCommand {
         2 the command could not do its job (usage or input errors: a missing or malformed
         file, invalid UTF-8).
         """,
-        subcommands: [SegmentCommand.self, GlossaryCommand.self, PairCommand.self, AlignCommand.self, ExtractCommand.self, CheckCommand.self, EvalCommand.self]
+        subcommands: [SegmentCommand.self, GlossaryCommand.self, PairCommand.self, AlignCommand.self, ExtractCommand.self, CheckCommand.self, DataCommand.self, EvalCommand.self]
     )
 
     /// Runs the command line, with usage and input errors exiting 2 (ArgumentParser's default

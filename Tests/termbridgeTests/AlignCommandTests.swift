@@ -77,7 +77,7 @@ private func temporaryFolder() throws -> String {
         #expect(result.status == 0, "\(result.stderr)")
         for line in result.stdout.split(separator: "\n") {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            #expect(Set(object.keys) == ["chinese", "english", "chineseText", "englishText", "kind", "score"])
+            #expect(Set(object.keys) == ["chinese", "english", "chineseText", "englishText", "chinesePart", "englishPart", "kind", "score"])
         }
     }
 
@@ -222,5 +222,50 @@ private func temporaryFolder() throws -> String {
         let result = try termbridge(["eval", "align", "--gold", folder])
         #expect(result.status != 0)
         #expect(result.stderr.contains("\(folder)/002/gold.txt:2: not a bead"))
+    }
+}
+
+/// `make run`'s outputs on the corpus pair: the translation memory holds translation units
+/// only, none of the compilation's matter and no markup.
+@Suite struct CompilationOutputTests {
+    static let chinese = "Corpus/zh/quasi-alliances.zh.txt"
+    static let english = "Corpus/en/quasi-alliances.en.md"
+
+    @Test func tmxHoldsNoMatterAndNoMarkup() throws {
+        let output = NSTemporaryDirectory() + "termbridge-test-\(UUID().uuidString).tmx"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let result = try termbridge(["align", Self.chinese, Self.english, "--glossary", "Glossary/quasi-alliance.tsv",
+                                     "-o", output, "--keep-weak"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("note: left out of the TMX: "))
+        #expect(result.stderr.contains("bead(s) with sentences on one side only"))
+        let tmx = try String(contentsOfFile: output, encoding: .utf8)
+        let segments = tmx.split(separator: "\n").filter { $0.contains("<seg>") }
+        #expect(segments.count > 40)
+        for segment in segments {
+            for marker in ["<seg>#", "**", "](", "导语", "编译|", "审校|", "文章原题目为", "研究员", "Partners on the Fault Line"] {
+                #expect(!segment.contains(marker), "\(segment)")
+            }
+        }
+        #expect(tmx.contains("<seg>By Margaret Holloway</seg>"))
+        #expect(tmx.contains("<seg>玛格丽特·霍洛韦(Margaret Holloway)</seg>"))
+    }
+
+    @Test func htmlNamesTheMatterThatIsNeverAligned() throws {
+        let result = try termbridge(["align", "--format", "html", Self.chinese, Self.english])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("— front matter (never aligned)"))
+        #expect(result.stdout.contains("— end matter: attribution, credits, publicity (never aligned)"))
+        #expect(result.stdout.contains("— title: no title on this side"))
+        #expect(!result.stdout.contains("# Partners"))
+    }
+
+    @Test func tsvAndJSONLCarryTheScoreOfEveryBeadAndBeadsNone() throws {
+        let tsv = try termbridge(["align", "--format", "tsv", Self.chinese, Self.english])
+        let rows = tsv.stdout.split(separator: "\n").dropFirst()
+        #expect(rows.allSatisfy { Double($0.split(separator: "\t", omittingEmptySubsequences: false).last ?? "") != nil })
+        let beads = try termbridge(["align", "--format", "beads", Self.chinese, Self.english])
+        #expect(beads.stdout.split(separator: "\n").count == rows.count)
+        #expect(!beads.stdout.contains("0."))
     }
 }

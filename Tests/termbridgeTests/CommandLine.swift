@@ -7,16 +7,17 @@ struct CommandResult {
     var stderr: String
 }
 
-/// Runs the built `termbridge` with `arguments`, optionally feeding `stdin`. The child gets a
-/// random hash seed, as a user's run does: SWIFT_DETERMINISTIC_HASHING is removed from its
-/// environment, so that no test passes only because hashing was made repeatable.
-func termbridge(_ arguments: [String], stdin: Data? = nil) throws -> CommandResult {
+/// Runs the built `termbridge` with `arguments`, optionally feeding `stdin`, with
+/// `environment` added to this process's environment. The child gets a random hash seed, as
+/// a user's run does: SWIFT_DETERMINISTIC_HASHING is removed from its environment, so that
+/// no test passes only because hashing was made repeatable.
+func termbridge(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> CommandResult {
     let process = Process()
     process.executableURL = executableURL
     process.arguments = arguments
-    var environment = ProcessInfo.processInfo.environment
-    environment["SWIFT_DETERMINISTIC_HASHING"] = nil
-    process.environment = environment
+    var childEnvironment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    childEnvironment["SWIFT_DETERMINISTIC_HASHING"] = nil
+    process.environment = childEnvironment
     let out = Pipe(), err = Pipe(), input = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -64,10 +64,21 @@ private func jsonArray(_ text: String) throws -> [[String: Any]] {
 
     @Test func saysSoWhenADocumentNamesNoSourceTitle() throws {
         let hant = "Corpus/zh/quasi-alliances.zh-Hant.txt"
-        let result = try termbridge(["pair", chinese, hant, "--sources", "Corpus/en"])
+        // Without CC-CEDICT the content (numbers, names) is not decisive: no source.
+        let result = try termbridge(["pair", chinese, hant, "--sources", "Corpus/en", "--no-lexicon"])
         #expect(result.status == 1)
         #expect(result.stdout.contains("no source title found in \(hant)"))
+        #expect(result.stdout.contains("by content, not decisive"))
         #expect(result.stdout.contains("source: Corpus/en/quasi-alliances.en.md"))
+    }
+
+    @Test(.enabled(if: PairByContentCommandTests.hasCEDICT, "needs CC-CEDICT in .cache/ (scripts/fetch-data.sh)"))
+    func aTraditionalDocumentWithoutATitleIsPairedByContent() throws {
+        let hant = "Corpus/zh/quasi-alliances.zh-Hant.txt"
+        let result = try termbridge(["pair", hant, "--sources", "Corpus/en"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("no source title found in \(hant)"))
+        #expect(result.stdout.contains("source (by content): Corpus/en/quasi-alliances.en.md"))
     }
 
     @Test func reportsTwoCandidatesWithTheSameTitleAsAmbiguous() throws {
@@ -111,5 +122,56 @@ private func jsonArray(_ text: String) throws -> [[String: Any]] {
         #expect(result.status == 0)
         #expect(result.stdout.contains("source: \(sources)/quasi-alliances.md  score 1.000"))
         #expect(result.stdout.contains("credits: 编译 "))
+    }
+}
+
+/// Pairing by content, where the title cannot decide (CC-CEDICT found by default).
+@Suite struct PairByContentCommandTests {
+    static let hasCEDICT = FileManager.default.fileExists(atPath: ".cache/cedict.tbdata")
+        || FileManager.default.fileExists(atPath: ".cache/cedict_ts.u8")
+
+    /// The corpus compilation without its attribution line: no title to go by.
+    private func untitledChinese() throws -> String {
+        let text = try String(contentsOfFile: "Corpus/zh/quasi-alliances.zh.txt", encoding: .utf8)
+        return try temporaryFile(text.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("文章原题目") }.joined(separator: "\n"))
+    }
+
+    @Test(.enabled(if: hasCEDICT, "needs CC-CEDICT in .cache/ (scripts/fetch-data.sh)"))
+    func aDocumentWithoutATitleIsPairedByContent() throws {
+        let result = try termbridge(["pair", try untitledChinese(), "--sources", "Corpus/en"])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("no source title found"))
+        #expect(result.stdout.contains("source (by content): Corpus/en/quasi-alliances.en.md  score"))
+        #expect(result.stdout.contains("confidence: medium"))
+        let json = try termbridge(["pair", try untitledChinese(), "--sources", "Corpus/en", "--format", "json"])
+        let object = try #require(try jsonArray(json.stdout).first)
+        #expect(object["verdict"] as? String == "matched")
+        #expect(object["basis"] as? String == "content")
+        #expect(object["matched"] as? String == "Corpus/en/quasi-alliances.en.md")
+        let content = try #require(object["content"] as? [[String: Any]])
+        #expect(content.count == 2)
+        let best = try #require(content.first?["score"] as? Double), second = try #require(content.last?["score"] as? Double)
+        #expect(best >= 1.5 * second)
+    }
+
+    @Test(.enabled(if: hasCEDICT, "needs CC-CEDICT in .cache/ (scripts/fetch-data.sh)"))
+    func twoCandidatesWithTheSameTitleAreToldApartByContent() throws {
+        // Both files carry the cited title; only one holds the article.
+        let source = try String(contentsOfFile: "Corpus/en/quasi-alliances.en.md", encoding: .utf8)
+        let decoy = try String(contentsOfFile: "Corpus/en/nuclear-umbrella-asia.en.md", encoding: .utf8)
+        let title = source.split(separator: "\n").first!
+        let folder = NSTemporaryDirectory() + "termbridge-pair-content-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data(source.utf8).write(to: URL(fileURLWithPath: folder + "/a-article.md"))
+        try Data((title + "\n" + decoy.split(separator: "\n").dropFirst().joined(separator: "\n")).utf8)
+            .write(to: URL(fileURLWithPath: folder + "/b-same-title.md"))
+        let titled = try termbridge(["pair", "Corpus/zh/quasi-alliances.zh.txt", "--sources", folder, "--no-lexicon"])
+        #expect(titled.status == 1)   // without the lexicon the content is not decisive here
+        #expect(titled.stdout.contains("ambiguous"))
+        let result = try termbridge(["pair", "Corpus/zh/quasi-alliances.zh.txt", "--sources", folder])
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("source (by content): \(folder)/a-article.md"))
+        #expect(result.stdout.contains("runner-up: \(folder)/b-same-title.md  content score"))
     }
 }

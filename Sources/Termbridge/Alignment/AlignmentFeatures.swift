@@ -4,7 +4,8 @@ import ICU
 struct ChineseUnitFeatures: Sendable {
     /// Length in characters, white space excluded.
     var length: Int
-    /// The unit's translatable items (words, numbers, Latin tokens, names), each with the
+    /// The unit's translatable items (words, numbers, Latin tokens, names, and the question
+    /// marks, exclamation marks and quotation marks a translation keeps), each with the
     /// identifiers of the English keys it may be rendered as (sorted). At most 64 are kept.
     var items: [[Int32]]
 }
@@ -13,8 +14,8 @@ struct ChineseUnitFeatures: Sendable {
 struct EnglishUnitFeatures: Sendable {
     /// Length in characters, white space excluded.
     var length: Int
-    /// The identifiers of its content words' stems, numbers and Latin tokens (sorted,
-    /// unique); at most 64 are kept. Unmatched ones count against a bead.
+    /// The identifiers of its content words' stems, numbers, Latin tokens and kinds of kept
+    /// punctuation (sorted, unique); at most 64 are kept. Unmatched ones count against a bead.
     var content: [Int32]
     /// The identifiers of its name keys — capitalised words and runs of them, lower case
     /// (Chen, Qingyang, chenqingyang) — which pinyin of Chinese names can match (sorted,
@@ -24,8 +25,9 @@ struct EnglishUnitFeatures: Sendable {
 
 /// Turns sentences into ``ChineseUnitFeatures`` and ``EnglishUnitFeatures``: the
 /// bilingual lexicon (CC-CEDICT glosses and glossary terms, as Snowball stems), numbers
-/// (2024 ↔ 2024年, 2,000 ↔ 2000磅), Latin tokens carried over (ATACMS, G7) and names
-/// (陈清扬 ↔ Chen Qingyang, through pinyin).
+/// (2024 ↔ 2024年, 2,000 ↔ 2000磅), Latin tokens carried over (ATACMS, G7), names
+/// (陈清扬 ↔ Chen Qingyang, through pinyin) and punctuation a translation keeps (？ ↔ ?,
+/// ！ ↔ !, “” ↔ “” or ", which mark questions, exclamations and dialogue in either language).
 final class AlignmentFeatureExtractor {
     static let maximumItems = 64
 
@@ -47,10 +49,9 @@ final class AlignmentFeatureExtractor {
         stemmer = try EnglishStemmer()
         pinyin = try? Transform(id: "Han-Latin; Latin-ASCII")
         cedict = lexicon
-        let stemmer = self.stemmer
-        cedictIndex = lexicon.map { lexicon in
-            CEDICTEnglishIndex(lexicon) { CEDICTEnglishIndex.stopWords.contains($0) ? nil : stemmer.stem($0) }
-        }
+        // Compiled lexicons carry the stemmed index; one read from text gets it built here.
+        let key = CEDICTEnglishIndex.stemmedContentWord(stemmer)
+        cedictIndex = lexicon.map { lexicon in lexicon.stemmedEnglish ?? CEDICTEnglishIndex(lexicon, key: key) }
         firstExtraKey = Int32(cedictIndex?.keyCount ?? 0)
         segmenter = try Segmenter(dictionary: glossary.map(UserDictionary.init(glossary:)) ?? UserDictionary())
         if let glossary {
@@ -74,6 +75,9 @@ final class AlignmentFeatureExtractor {
         var length = 0
         for scalar in text.unicodeScalars where !scalar.properties.isWhitespace { length += 1 }
         let words = EnglishWords.of(text)
+        for scalar in text.unicodeScalars {
+            if let key = Self.punctuationKey(scalar) { content.insert(extraKey(key)) }
+        }
         var run = ""
         for word in words {
             if let id = contentKey(word.folded) { content.insert(id) }
@@ -125,6 +129,12 @@ final class AlignmentFeatureExtractor {
             case .hanWord:
                 let translations = chineseTranslations(token.text)
                 if !translations.isEmpty { items.append(translations) }
+            case .punctuation:
+                // Each mark is an item; the English side has each kind of mark once, so a
+                // sentence with a question and its quotes matches one with both.
+                for scalar in token.text.unicodeScalars {
+                    if let key = Self.punctuationKey(scalar), items.count < Self.maximumItems { items.append([extraKey(key)]) }
+                }
             default:
                 break
             }
@@ -166,6 +176,17 @@ final class AlignmentFeatureExtractor {
         var digits = String(folded.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
         while digits.count > 1 && digits.hasPrefix("0") { digits.removeFirst() }
         return digits
+    }
+
+    /// The key of a punctuation mark that a translation keeps: question and exclamation
+    /// marks, quotation marks (of either language), nil for the rest.
+    static func punctuationKey(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "?", "？": "p:?"
+        case "!", "！": "p:!"
+        case "\u{201C}", "\u{201D}", "\"", "「", "」", "『", "』": "p:q"
+        default: nil
+        }
     }
 
     static func asciiLetters(_ text: String) -> String {

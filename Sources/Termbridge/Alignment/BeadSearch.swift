@@ -28,16 +28,22 @@ struct BeadScoring: Sendable {
     var lengthRatio: Double
     /// Variance of the length difference per Chinese character, estimated from the pair.
     var lengthVariance: Double
+    /// Whether the evidence includes a bilingual lexicon (CC-CEDICT); without one, a bead's
+    /// confidence rests more on length (see ``BeadSearch/confidence(_:lexical:)``).
+    var lexical = true
 }
 
 /// The best-scoring sequence of beads through a band of the
-/// (Chinese × English) grid, by dynamic programming. O(cells in the band × shapes).
+/// (Chinese × English) grid, by dynamic programming, among the beads the constraints allow
+/// (``BeadConstraints``). O(cells in the band × shapes).
 struct BeadSearch {
     let chinese: [ChineseUnitFeatures]
     let english: [EnglishUnitFeatures]
     let scoring: BeadScoring
     /// For each Chinese position i in 0...n, the English positions j allowed in state (i, j).
     let band: [Range<Int>]
+    /// Beads the search may not form (``BeadConstraints``); nil for none.
+    let constraints: BeadConstraints?
 
     private let pairs: PairMatches
     /// Units that may count as orphans (see ``BeadScoring/orphanRun``).
@@ -50,11 +56,12 @@ struct BeadSearch {
     /// A search over `band`; `pairs` must have been built for the same units and band with
     /// at least the largest shape of `scoring`.
     init(chinese: [ChineseUnitFeatures], english: [EnglishUnitFeatures], scoring: BeadScoring, band: [Range<Int>],
-         pairs: PairMatches? = nil) {
+         constraints: BeadConstraints? = nil, pairs: PairMatches? = nil) {
         self.chinese = chinese
         self.english = english
         self.scoring = scoring
         self.band = band
+        self.constraints = constraints.flatMap { $0.isEmpty ? nil : $0 }
         self.pairs = pairs ?? PairMatches(chinese: chinese, english: english, band: band,
                                           maxChinese: scoring.shapes.map(\.chinese).max() ?? 1,
                                           maxEnglish: scoring.shapes.map(\.english).max() ?? 1)
@@ -84,7 +91,7 @@ struct BeadSearch {
 
     /// The same search (same band and pair matches) with different weights.
     func with(_ scoring: BeadScoring) -> BeadSearch {
-        BeadSearch(chinese: chinese, english: english, scoring: scoring, band: band, pairs: pairs)
+        BeadSearch(chinese: chinese, english: english, scoring: scoring, band: band, constraints: constraints, pairs: pairs)
     }
 
     /// The evidence for one bead: matched and total items on each side, and the length
@@ -170,14 +177,16 @@ struct BeadSearch {
     }
 
     /// Confidence of a bead in 0…1 from its evidence: the share of matched items and words,
-    /// tempered by the length model; 0.5 for a bead with an empty side.
-    static func confidence(_ e: Evidence) -> Double {
+    /// tempered by the length model (0.7 and 0.3; without a lexicon, whose anchors are few,
+    /// 0.4 and 0.6); 0.5 for a bead with an empty side.
+    static func confidence(_ e: Evidence, lexical: Bool = true) -> Double {
         let total = e.chineseTotal + e.englishTotal
         guard e.chineseTotal > 0 || e.englishTotal > 0 else { return 0.5 }
         if e.chineseTotal == 0 || e.englishTotal == 0 { return 0.5 }
         let dice = total == 0 ? 0 : Double(e.chineseMatched + e.englishMatched) / Double(total)
         let lengthP = exp(e.lengthLogProbability)
-        return min(1, 0.7 * min(1, dice * 2) + 0.3 * lengthP)
+        let anchorWeight = lexical ? 0.7 : 0.4
+        return min(1, anchorWeight * min(1, dice * 2) + (1 - anchorWeight) * lengthP)
     }
 
     /// The best bead sequence from (0, 0) to (n, m) within the band, as (i, j, a, b) tuples.
@@ -200,7 +209,8 @@ struct BeadSearch {
                 guard base > -.infinity else { continue }
                 for (s, shape) in scoring.shapes.enumerated() {
                     let a = shape.chinese, b = shape.english
-                    guard i + a <= n, j + b <= m, let to = cell(i + a, j + b) else { continue }
+                    guard i + a <= n, j + b <= m, let to = cell(i + a, j + b),
+                          constraints?.allows(i, j, a, b) ?? true else { continue }
                     let value = base + score(shape, evidence(i, j, a, b))
                     if value > best[to] {
                         best[to] = value

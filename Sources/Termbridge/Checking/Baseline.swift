@@ -67,7 +67,7 @@ public struct Baseline: Sendable {
     ///   ``InvalidUTF8Error``.
     public static func read(contentsOf path: String) throws -> Baseline {
         var fingerprints = Set<String>()
-        let text = try String(strictUTF8ContentsOf: path)
+        let text = try TextFile.read(path)
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = line.hasSuffix("\r") ? line.dropLast() : line
             guard !line.isEmpty, !line.hasPrefix("#") else { continue }

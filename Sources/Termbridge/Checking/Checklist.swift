@@ -56,7 +56,7 @@ public struct Checklist: Sendable {
     ///   unknown severity or condition, an id that is not well-formed or is a built-in
     ///   check's, a repeated id, a pattern that does not compile); ``InvalidUTF8Error``.
     public static func read(contentsOf path: String) throws -> Checklist {
-        try parse(String(strictUTF8ContentsOf: path), file: path)
+        try parse(TextFile.read(path), file: path)
     }
 
     /// The checklist in `text`; `file` names it in errors.

@@ -8,31 +8,23 @@ import Foundation
 /// brackets, empty items (`[1,,2]` is `[1,2]`), blank lines (skipped). Line breaks are LF,
 /// CRLF or CR. Indices keep their order as written (they are compared as written).
 public enum BeadFile {
-    /// Reads the beads of the file at `path`. Beads read from a file have score 1 (the
-    /// format carries no scores).
+    /// Reads the beads of the file at `path` (a leading byte-order mark is dropped). Beads
+    /// read from a file have score 1 (the format carries no scores).
     ///
     /// - Throws: ``FileError`` when the file cannot be read or a line is not a bead (with
     ///   its line), ``InvalidUTF8Error`` with the byte offset of invalid UTF-8.
     public static func read(contentsOf path: String) throws -> [Bead] {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw FileError(path: path, message: "cannot read: \(error.localizedDescription)")
-        }
-        let text = try data.withUnsafeBytes { raw in
-            try String(strictUTF8: raw.bindMemory(to: UInt8.self), file: path)
-        }
+        let text = try TextFile.read(path)
         return try parse(text, file: path)
     }
 
-    /// The beads of `text`; `file` names it in errors.
+    /// The beads of `text` (a leading byte-order mark is dropped); `file` names it in errors.
     ///
     /// - Throws: ``FileError`` with the line of the first line that is not a bead.
     public static func parse(_ text: String, file: String? = nil) throws -> [Bead] {
         var beads: [Bead] = []
         var lineNumber = 0
-        for line in lines(of: text) {
+        for line in lines(of: ByteOrderMark.removing(from: text)) {
             lineNumber += 1
             guard !line.allSatisfy(\.properties.isWhitespace) else { continue }
             guard let bead = Bead(parsing: line) else {

@@ -91,13 +91,7 @@ extension Glossary {
         guard let format = format ?? GlossaryFormat(path: path) else {
             throw FileError(path: path, message: "cannot tell the glossary format from the extension; use .tsv, .csv, .json, .tbx, .u8 (CC-CEDICT) or give --format")
         }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw FileError(path: path, message: "cannot read: \(error.localizedDescription)")
-        }
-        return try read(data, format: format, file: path)
+        return try read(TextFile.data(path), format: format, file: path)
     }
 
     /// Reads a glossary from `data` in `format`; `file` names the source in errors.

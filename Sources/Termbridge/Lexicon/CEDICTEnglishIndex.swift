@@ -25,51 +25,41 @@
 /// headword finds (its Simplified and Traditional readings), while
 /// ``headwordIDs(forKeyID:)`` lists each entry under its Simplified headword only.
 public struct CEDICTEnglishIndex: Sendable {
-    /// The keys, by id.
-    public let keys: [String]
-    private let idOfKey: [String: Int32]
-    private let headwordsOfKey: PostingLists
-    private let keysOfHeadword: PostingLists
+    /// The keys, by id (decoded when read).
+    public var keys: Keys { Keys(table: keyTable) }
+    let keyTable: ByteStringTable
+    let headwordsOfKey: PostingLists
+    let keysOfHeadword: PostingLists
 
     /// An index of `lexicon`'s glosses under the keys `key` gives each folded word (nil to
     /// leave the word out).
     public init(_ lexicon: CEDICTLexicon, key: (String) -> String?) {
-        self.init(entries: lexicon.entries, headwordCount: lexicon.headwords.count,
+        self.init(store: lexicon.store, headwordCount: lexicon.headwords.count,
                   simplifiedHeadwordOfEntry: lexicon.simplifiedHeadwordOfEntry,
                   entryIndicesOfHeadword: lexicon.entryIndices(forHeadwordID:), key: key)
     }
 
     init(
-        entries: [CEDICTEntry], headwordCount: Int, simplifiedHeadwordOfEntry: [Int32],
+        store: CEDICTEntryStore, headwordCount: Int, simplifiedHeadwordOfEntry: [Int32],
         entryIndicesOfHeadword: (Int) -> ArraySlice<Int32>, key: (String) -> String?
     ) {
         // Key ids of each entry's glosses, flat: entry e has entryKeys[keyStart[e]..<keyStart[e + 1]].
         // Words are interned as bytes, so the key function runs once per distinct word
         // (about 45,000 for the full dictionary) rather than once per occurrence.
+        let entryCount = store.count
         var words = ByteStringTable()
         var keyOfWord: [Int32] = []            // word id → key id, -1 when left out
-        var idOfKey: [String: Int32] = [:]
-        var keys: [String] = []
+        var keyTable = ByteStringTable()
         var keyStart: [Int32] = [0]
         var entryKeys: [Int32] = []
-        keyStart.reserveCapacity(entries.count + 1)
-        entryKeys.reserveCapacity(entries.count * 6)   // about 5 content words an entry
-        for e in entries.indices {
-            for gloss in entries[e].glosses {
-                Self.forEachWord(in: gloss) { bytes in
+        keyStart.reserveCapacity(entryCount + 1)
+        entryKeys.reserveCapacity(entryCount * 6)   // about 5 content words an entry
+        for e in 0..<entryCount {
+            store.forEachGloss(ofEntry: e) { gloss in
+                EnglishWords.forEach(in: gloss) { bytes, _, _ in
                     let (word, inserted) = words.insert(bytes)
                     if inserted {
-                        var id: Int32 = -1
-                        if let k = key(String(decoding: bytes, as: UTF8.self)) {
-                            if let known = idOfKey[k] {
-                                id = known
-                            } else {
-                                id = Int32(keys.count)
-                                keys.append(k)
-                                idOfKey[k] = id
-                            }
-                        }
-                        keyOfWord.append(id)
+                        keyOfWord.append(key(String(decoding: bytes, as: UTF8.self)).map { keyTable.insert($0).id } ?? -1)
                     }
                     let id = keyOfWord[Int(word)]
                     if id >= 0 { entryKeys.append(id) }
@@ -81,13 +71,13 @@ public struct CEDICTEnglishIndex: Sendable {
         var pairKeys: [Int32] = [], pairHeadwords: [Int32] = []
         pairKeys.reserveCapacity(entryKeys.count)
         pairHeadwords.reserveCapacity(entryKeys.count)
-        for e in entries.indices {
+        for e in 0..<entryCount {
             for k in Int(keyStart[e])..<Int(keyStart[e + 1]) {
                 pairKeys.append(entryKeys[k])
                 pairHeadwords.append(simplifiedHeadwordOfEntry[e])
             }
         }
-        headwordsOfKey = PostingLists(keyCount: keys.count, keys: pairKeys, values: pairHeadwords, sorted: true)
+        headwordsOfKey = PostingLists(keyCount: keyTable.count, keys: pairKeys, values: pairHeadwords, sorted: true)
 
         pairKeys.removeAll(keepingCapacity: true)
         pairHeadwords.removeAll(keepingCapacity: true)
@@ -100,17 +90,30 @@ public struct CEDICTEnglishIndex: Sendable {
             }
         }
         keysOfHeadword = PostingLists(keyCount: headwordCount, keys: pairHeadwords, values: pairKeys, sorted: true)
-        self.keys = keys
-        self.idOfKey = idOfKey
+        self.keyTable = keyTable
+    }
+
+    init(keyTable: ByteStringTable, headwordsOfKey: PostingLists, keysOfHeadword: PostingLists) {
+        self.keyTable = keyTable
+        self.headwordsOfKey = headwordsOfKey
+        self.keysOfHeadword = keysOfHeadword
+    }
+
+    /// The keys of an index, by id, decoded when read.
+    public struct Keys: RandomAccessCollection, Sendable {
+        let table: ByteStringTable
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { table.count }
+        public subscript(id: Int) -> String { table.string(id) }
     }
 
     /// The number of keys.
-    public var keyCount: Int { keys.count }
+    public var keyCount: Int { keyTable.count }
 
     /// The id of `key` (a folded word passed through the index's key function), or nil.
     /// One hash lookup, no allocation.
     public func keyID(for key: String) -> Int? {
-        idOfKey[key].map(Int.init)
+        keyTable.id(of: key).map(Int.init)
     }
 
     /// The ids of the headwords (see ``CEDICTLexicon/headwords``) whose glosses hold the key,
@@ -143,14 +146,14 @@ public struct CEDICTEnglishIndex: Sendable {
         stopWords.contains(folded) ? nil : folded
     }
 
+    /// The key function of the aligner's index (``CEDICTLexicon/stemmedEnglish``): the
+    /// word's Snowball stem, or nil for a stop word.
+    public static func stemmedContentWord(_ stemmer: EnglishStemmer) -> (String) -> String? {
+        { folded in stopWords.contains(folded) ? nil : stemmer.stem(folded) }
+    }
+
     /// The words of `text` folded as ``EnglishWords`` folds them.
     static func words(of text: String) -> [String] {
         EnglishWords.folded(text)
-    }
-
-    /// Calls `body` with the folded UTF-8 of each word of `text` (see ``EnglishWords``).
-    static func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var text = text
-        text.withUTF8 { bytes in EnglishWords.forEach(in: bytes) { folded, _, _ in body(folded) } }
     }
 }

@@ -22,29 +22,42 @@ import Foundation
 /// Loading the full dictionary (about 122,000 entries) takes well under a second in a
 /// release build; `termbridge-bench cedict` measures it.
 public struct CEDICTLexicon: Sendable {
-    /// The entries, in file order.
-    public let entries: [CEDICTEntry]
+    /// The entries, in file order (each decoded when read).
+    public var entries: Entries { Entries(store: store) }
     /// The headwords, by id: the Simplified form as written in the first entry that has it
-    /// (or the Traditional form, for a folded Traditional form that is no entry's Simplified).
-    public let headwords: [String]
+    /// (or the Traditional form, for a folded Traditional form that is no entry's Simplified),
+    /// each decoded when read.
+    public var headwords: Headwords { Headwords(store: store, forms: headwordForms) }
     /// English → Chinese: content words of the cleaned glosses, with their headwords.
     public let english: CEDICTEnglishIndex
+    /// English → Chinese under Snowball stems (``CEDICTEnglishIndex/stemmedContentWord(_:)``),
+    /// the aligner's index: present in a lexicon read from a compiled file or built by
+    /// ``withStemmedIndex()``, nil otherwise (the aligner then builds it).
+    public let stemmedEnglish: CEDICTEnglishIndex?
 
+    /// The entries' strings and fields.
+    let store: CEDICTEntryStore
+    /// Headword id → (entry index, 0 for its Traditional form or 1 for its Simplified form),
+    /// packed as `entry << 1 | field`: where the headword's written form is.
+    let headwordForms: [Int32]
     /// Folded headword → headword id.
-    private let trie: ScalarTrie
+    let trie: SortedTrie
     /// Headword id → indices of its entries, in file order.
-    private let entriesOfHeadword: PostingLists
+    let entriesOfHeadword: PostingLists
     /// Entry index → id of the headword of its Simplified form.
     let simplifiedHeadwordOfEntry: [Int32]
 
     /// The number of entries.
-    public var count: Int { entries.count }
+    public var count: Int { store.count }
 
-    /// Reads `cedict_ts.u8` (or any file in its format).
+    /// Reads `cedict_ts.u8` (or any file in its format), or a compiled file written by
+    /// ``writeCompiled(to:source:)`` (recognized by its first bytes).
     ///
     /// - Throws: ``FileError`` when the file cannot be read or a line is malformed (with its
-    ///   line and column), ``InvalidUTF8Error`` with the byte offset of invalid UTF-8.
+    ///   line and column), ``InvalidUTF8Error`` with the byte offset of invalid UTF-8,
+    ///   ``CompiledDataError`` for a damaged or outdated compiled file.
     public static func load(contentsOf path: String) throws -> CEDICTLexicon {
+        if CompiledDataFile.isCompiled(path) { return try loadCompiled(contentsOf: path) }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -67,8 +80,9 @@ public struct CEDICTLexicon: Sendable {
     /// A lexicon of `entries` (e.g. entries written in code, or a filtered dictionary).
     public init(entries: [CEDICTEntry]) {
         let normalizer = TextNormalizer.shared
-        var trie = ScalarTrie()
-        var headwords: [String] = []
+        var lookup = ScalarTrie()            // folded form → headword id, while building
+        var keys: [[UInt32]] = []
+        var forms: [Int32] = []
         var isSimplifiedForm: [Bool] = []
         var pairHeadwords: [Int32] = [], pairEntries: [Int32] = []
         pairHeadwords.reserveCapacity(entries.count * 2)
@@ -80,46 +94,87 @@ public struct CEDICTLexicon: Sendable {
             key.removeAll(keepingCapacity: true)
             for scalar in word.unicodeScalars { key.append(normalizer.fold(scalar.value)) }
         }
-        func headword(_ key: [UInt32], written: String, simplified: Bool) -> Int32 {
-            let existing = trie.value(for: key)
+        func headword(_ key: [UInt32], entry: Int, simplified: Bool) -> Int32 {
+            let form = Int32(entry << 1 | (simplified ? 1 : 0))
+            let existing = lookup.value(for: key)
             if existing >= 0 {
                 if simplified && !isSimplifiedForm[Int(existing)] {
-                    headwords[Int(existing)] = written
+                    forms[Int(existing)] = form
                     isSimplifiedForm[Int(existing)] = true
                 }
                 return existing
             }
-            let id = Int32(headwords.count)
-            trie.insert(key, value: id)
-            headwords.append(written)
+            let id = Int32(keys.count)
+            lookup.insert(key, value: id)
+            keys.append(key)
+            forms.append(form)
             isSimplifiedForm.append(simplified)
             return id
         }
 
         for index in entries.indices {
-            let simplifiedForm = entries[index].simplified, traditionalForm = entries[index].traditional
-            fold(simplifiedForm, into: &simplifiedKey)
-            let simplified = headword(simplifiedKey, written: simplifiedForm, simplified: true)
+            fold(entries[index].simplified, into: &simplifiedKey)
+            let simplified = headword(simplifiedKey, entry: index, simplified: true)
             simplifiedHeadwordOfEntry[index] = simplified
             pairHeadwords.append(simplified)
             pairEntries.append(Int32(index))
-            fold(traditionalForm, into: &traditionalKey)
+            fold(entries[index].traditional, into: &traditionalKey)
             if traditionalKey != simplifiedKey {
-                pairHeadwords.append(headword(traditionalKey, written: traditionalForm, simplified: false))
+                pairHeadwords.append(headword(traditionalKey, entry: index, simplified: false))
                 pairEntries.append(Int32(index))
             }
         }
-        self.entries = entries
-        self.headwords = headwords
-        self.trie = trie
-        self.simplifiedHeadwordOfEntry = simplifiedHeadwordOfEntry
-        let entriesOfHeadword = PostingLists(keyCount: headwords.count, keys: pairHeadwords,
+        let store = CEDICTEntryStore(entries)
+        let entriesOfHeadword = PostingLists(keyCount: keys.count, keys: pairHeadwords,
                                              values: pairEntries, sorted: false)
+        self.init(store: store, headwordForms: forms,
+                  trie: SortedTrie(keys: keys, values: keys.indices.map(Int32.init)),
+                  entriesOfHeadword: entriesOfHeadword, simplifiedHeadwordOfEntry: simplifiedHeadwordOfEntry,
+                  english: CEDICTEnglishIndex(
+                    store: store, headwordCount: keys.count, simplifiedHeadwordOfEntry: simplifiedHeadwordOfEntry,
+                    entryIndicesOfHeadword: { entriesOfHeadword[$0] }, key: CEDICTEnglishIndex.contentWord),
+                  stemmedEnglish: nil)
+    }
+
+    init(store: CEDICTEntryStore, headwordForms: [Int32], trie: SortedTrie, entriesOfHeadword: PostingLists,
+         simplifiedHeadwordOfEntry: [Int32], english: CEDICTEnglishIndex, stemmedEnglish: CEDICTEnglishIndex?) {
+        self.store = store
+        self.headwordForms = headwordForms
+        self.trie = trie
         self.entriesOfHeadword = entriesOfHeadword
-        self.english = CEDICTEnglishIndex(
-            entries: entries, headwordCount: headwords.count,
-            simplifiedHeadwordOfEntry: simplifiedHeadwordOfEntry,
-            entryIndicesOfHeadword: { entriesOfHeadword[$0] }, key: CEDICTEnglishIndex.contentWord)
+        self.simplifiedHeadwordOfEntry = simplifiedHeadwordOfEntry
+        self.english = english
+        self.stemmedEnglish = stemmedEnglish
+    }
+
+    /// The same lexicon with ``stemmedEnglish`` built (a few tenths of a second for the
+    /// full dictionary), as compiled files hold it.
+    ///
+    /// - Throws: ``FileError`` when libstemmer has no English stemmer.
+    public func withStemmedIndex() throws -> CEDICTLexicon {
+        if stemmedEnglish != nil { return self }
+        let index = CEDICTEnglishIndex(self, key: CEDICTEnglishIndex.stemmedContentWord(try EnglishStemmer()))
+        return CEDICTLexicon(store: store, headwordForms: headwordForms, trie: trie, entriesOfHeadword: entriesOfHeadword,
+                             simplifiedHeadwordOfEntry: simplifiedHeadwordOfEntry, english: english, stemmedEnglish: index)
+    }
+
+    /// The entries of a lexicon, in file order, each decoded when read.
+    public struct Entries: RandomAccessCollection, Sendable {
+        let store: CEDICTEntryStore
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { store.count }
+        public subscript(index: Int) -> CEDICTEntry { store.entry(index) }
+    }
+
+    /// The headwords of a lexicon, by id, each decoded when read.
+    public struct Headwords: RandomAccessCollection, Sendable {
+        let store: CEDICTEntryStore
+        let forms: [Int32]
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { forms.count }
+        public subscript(id: Int) -> String {
+            store.headword(Int(forms[id] >> 1), field: Int(forms[id] & 1))
+        }
     }
 
     // MARK: Chinese lookups
@@ -155,7 +210,7 @@ public struct CEDICTLexicon: Sendable {
         guard let id = headwordID(for: word) else { return [] }
         var glosses: [String] = []
         for index in entryIndices(forHeadwordID: id) {
-            for gloss in entries[Int(index)].glosses where !glosses.contains(gloss) {
+            for gloss in store.glossStrings(ofEntry: Int(index)) where !glosses.contains(gloss) {
                 glosses.append(gloss)
             }
         }

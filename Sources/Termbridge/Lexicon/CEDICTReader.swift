@@ -18,8 +18,7 @@ enum CEDICTReader {
         }
         var entries: [CEDICTEntry] = []
         entries.reserveCapacity(bytes.count / 80)
-        var start = 0
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        var start = ByteOrderMark.length(in: bytes)
         var lineNumber = 0
         while start < bytes.count {
             lineNumber += 1

@@ -5,8 +5,23 @@
 /// (it returns a slice of the shared array).
 struct PostingLists: Sendable {
     /// `offsets[k]..<offsets[k + 1]` is the range of key `k`'s values.
-    private let offsets: [Int32]
-    private let values: [Int32]
+    private(set) var offsets: [Int32]
+    private(set) var values: [Int32]
+
+    /// Lists from their two arrays (as read from a compiled file), checked: the offsets
+    /// start at 0, never decrease and end at the number of values, and every value is
+    /// below `valueLimit`. O(keys + values).
+    init(offsets: [Int32], values: [Int32], valueLimit: Int) throws(StructureError) {
+        guard offsets.first == 0, Int(offsets[offsets.count - 1]) == values.count else {
+            throw StructureError("list offsets do not span the list values")
+        }
+        guard ArrayCheck.isNondecreasing(offsets) else { throw StructureError("list offsets go backwards") }
+        guard ArrayCheck.all(values, in: 0..<Int32(clamping: valueLimit)) else {
+            throw StructureError("a list value is out of range")
+        }
+        self.offsets = offsets
+        self.values = values
+    }
 
     /// Lists for keys `0..<keyCount` from parallel arrays of pairs.
     ///

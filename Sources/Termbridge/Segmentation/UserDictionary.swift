@@ -86,10 +86,8 @@ public struct UserDictionary: Sendable {
         } catch let error as InvalidUTF8Error {
             throw InvalidUTF8Error(file: file, byteOffset: error.byteOffset)
         }
-        var start = 0
-        if scalars.first == 0xFEFF { start = 1 }
         var term: [UInt32] = []
-        var i = start
+        var i = scalars.first == ByteOrderMark.scalar.value ? 1 : 0
         while i <= scalars.count {
             // One line: the term is the text before the first space or tab.
             var j = i

@@ -19,8 +19,10 @@ public struct LinePiece {
 
 /// Reads a file descriptor line by line in bounded memory: input is read in blocks, and a
 /// line longer than `maximumPieceLength` is handed out in pieces cut after white space or
-/// punctuation (or, failing that, between two UTF-8 characters). Memory stays
-/// O(block size + maximum piece length) whatever the input size.
+/// punctuation (or, failing that, between two UTF-8 characters). A byte-order mark at the
+/// start of the input is skipped (see ``ByteOrderMark``): line 1 starts after it, and its
+/// ``LinePiece/byteOffset`` is 3. Memory stays O(block size + maximum piece length)
+/// whatever the input size.
 public struct LineReader {
     /// Read size.
     public var blockSize = 1 << 20
@@ -47,7 +49,16 @@ public struct LineReader {
         var bufferOffset = 0      // input offset of buffer[0]
         var line = 1
         var atEnd = false
+        var checkedMark = false
         while true {
+            // A byte-order mark is looked for once the first three bytes (or the whole,
+            // shorter input) are in. Nothing was handed out before unless a line break came
+            // within them, and then there is no mark.
+            if !checkedMark && (filled >= 3 || atEnd) {
+                checkedMark = true
+                let mark = buffer.withUnsafeBufferPointer { ByteOrderMark.length(in: UnsafeBufferPointer(rebasing: $0[..<filled])) }
+                if mark > 0 && consumed == 0 && bufferOffset == 0 { consumed = mark }
+            }
             // Hand out every complete line in the buffer.
             try buffer.withUnsafeBufferPointer { all in
                 var start = consumed

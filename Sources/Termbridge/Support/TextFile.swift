@@ -1,17 +1,29 @@
 import Foundation
 
-extension String {
-    /// The contents of the UTF-8 file at `path`, decoded strictly.
+/// Whole text files read as strict UTF-8.
+public enum TextFile {
+    /// The text of the file at `path`: strict UTF-8 (see ``UTF8Decoding``), a leading
+    /// byte-order mark dropped (see ``ByteOrderMark``). For files read whole; streams go
+    /// through ``LineReader``, which drops the mark too.
     ///
-    /// - Throws: ``FileError`` when the file cannot be read; ``InvalidUTF8Error`` naming the
-    ///   file and the byte offset of invalid UTF-8.
-    init(strictUTF8ContentsOf path: String) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw FileError(path: path, message: "cannot read: \(error.localizedDescription)")
+    /// - Throws: ``FileError`` when the file cannot be read, ``InvalidUTF8Error`` with the
+    ///   file and the byte offset of the first invalid byte.
+    public static func read(_ path: String) throws -> String {
+        try data(path).withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            let mark = ByteOrderMark.length(in: bytes)
+            return try String(strictUTF8: UnsafeBufferPointer(rebasing: bytes[mark...]), file: path, baseOffset: mark)
         }
-        self = try data.withUnsafeBytes { raw in try String(strictUTF8: raw.bindMemory(to: UInt8.self), file: path) }
+    }
+
+    /// The bytes of the file at `path`.
+    ///
+    /// - Throws: ``FileError`` naming the file when it cannot be read.
+    public static func data(_ path: String) throws -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw FileError(path: path, message: "cannot read: \((error as NSError).localizedDescription)")
+        }
     }
 }

@@ -42,6 +42,9 @@ public struct TextNormalizer: Sendable {
 
     private let folded: [UInt32]
     private let classes: [CharacterClass]
+    /// A checksum of the folding table: equal fingerprints fold every scalar alike. Compiled
+    /// data files store keys folded, and record this to notice a different ICU.
+    let fingerprint: UInt64
 
     /// Folds one scalar value. O(1).
     @inline(__always)
@@ -93,6 +96,7 @@ public struct TextNormalizer: Sendable {
         }
         self.folded = folded
         self.classes = (0..<0x10000).map { Self.classify(folded[$0]) }
+        self.fingerprint = folded.withUnsafeBytes { DataChecksum.of($0) }
     }
 
     /// Runs `transform` once over all `scalars` joined by newlines and records, for each

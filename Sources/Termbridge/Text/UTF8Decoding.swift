@@ -120,3 +120,26 @@ extension String {
         throw InvalidUTF8Error(file: file, byteOffset: baseOffset + bad)
     }
 }
+
+/// The UTF-8 byte-order mark: the bytes EF BB BF, U+FEFF at the start of a text.
+///
+/// Every reader accepts one at the start of its input and drops it: it never becomes a
+/// token, a term or a character of output, and it is not a column (the first character
+/// after it is column 1 of line 1). Byte offsets in error messages still count it, so they
+/// point at the byte in the file. A U+FEFF anywhere else is text (a zero-width no-break
+/// space) and is left alone.
+public enum ByteOrderMark {
+    /// U+FEFF.
+    public static let scalar: Unicode.Scalar = "\u{FEFF}"
+
+    /// The length of a byte-order mark at the start of `bytes`: 3, or 0 when there is none.
+    @inline(__always)
+    public static func length(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    }
+
+    /// `text` without a leading byte-order mark.
+    public static func removing(from text: String) -> String {
+        text.unicodeScalars.first == scalar ? String(text.unicodeScalars.dropFirst()) : text
+    }
+}

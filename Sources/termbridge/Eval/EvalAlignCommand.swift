@@ -23,8 +23,7 @@ struct EvalAlignCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The evaluation set: one folder per document with zh.txt, en.txt and gold.txt.", valueName: "DIR"))
     var gold: String
 
-    @Option(help: ArgumentHelp("CC-CEDICT (cedict_ts.u8), the aligner's bilingual lexicon.", valueName: "CEDICT"))
-    var lexicon: String?
+    @OptionGroup var data: LexiconOptions
 
     @Option(name: .customLong("glossary"), help: ArgumentHelp("A glossary for the aligner. Repeatable.", valueName: "FILE"))
     var glossaries: [String] = []
@@ -41,11 +40,15 @@ struct EvalAlignCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write each document's predicted beads to OUT_DIR/NNN/pred.txt.", valueName: "OUT_DIR"))
     var predictions: String?
 
+    @Flag(name: .customLong("score-thresholds"), help: "Also print, for thresholds 0–0.95, the share of correct pair beads scoring below each (dropped from a TMX) and of wrong ones at or above it (kept).")
+    var scoreThresholds = false
+
     func run() throws {
         let documents = try Self.documents(in: gold)
         let aligner = try Aligner(glossary: try readGlossaries(glossaries),
-                                  lexicon: try lexicon.map { try CEDICTLexicon.load(contentsOf: $0) })
+                                  lexicon: try data.load(losing: DataLoss.alignment))
         var results: [(name: String, counts: AlignmentCounts)] = []
+        var thresholds = ScoreThresholds()
         for name in documents {
             let folder = (gold as NSString).appendingPathComponent(name)
             let zh = try AlignmentDocument(text: readUTF8(folder + "/zh.txt"), language: "zh",
@@ -66,8 +69,10 @@ struct EvalAlignCommand: ParsableCommand {
                 try AtomicFile.write(Data(BeadFile.text(of: predicted).utf8), to: outputFolder + "/pred.txt")
             }
             results.append((name, AlignmentCounts(gold: goldBeads, predicted: predicted)))
+            thresholds.add(predicted: predicted, gold: goldBeads)
         }
         try report(results)
+        if scoreThresholds { printThresholds(thresholds) }
     }
 
     /// The names of the subfolders of `folder` that hold a gold.txt, sorted; each must also
@@ -131,6 +136,16 @@ struct EvalAlignCommand: ParsableCommand {
             if let macro {
                 print(table(macro, title: "\(results.count) documents, mean of per-document scores (macro)"))
             }
+        }
+    }
+
+    /// The threshold table of ``ScoreThresholds``.
+    private func printThresholds(_ thresholds: ScoreThresholds) {
+        print("pair beads: \(thresholds.correct.count) correct, \(thresholds.wrong.count) wrong (strict), \(thresholds.unrelated.count) of them unrelated (not even lax)")
+        print("threshold  correct dropped  wrong kept  unrelated kept  precision kept")
+        for row in thresholds.rows(ScoreThresholds.candidates) {
+            print(String(format: "%9.2f  %15.3f  %10.3f  %14.3f  %14.3f", row.threshold, row.correctDropped, row.wrongKept,
+                         row.unrelatedKept, row.precisionKept))
         }
     }
 

@@ -77,10 +77,8 @@ struct EvalSegmentCommand: ParsableCommand {
     }
 }
 
-/// Reads a whole file as strict UTF-8, naming the file and byte offset when it is not.
+/// Reads a whole file as strict UTF-8 without its byte-order mark (``TextFile/read(_:)``),
+/// naming the file and byte offset when it is not UTF-8.
 func readUTF8(_ path: String) throws -> String {
-    let data = try readFile(path)
-    return try data.withUnsafeBytes { raw in
-        try String(strictUTF8: raw.bindMemory(to: UInt8.self), file: path)
-    }
+    try TextFile.read(path)
 }

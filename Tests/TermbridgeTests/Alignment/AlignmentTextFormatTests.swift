@@ -31,10 +31,12 @@ import Testing
         alignment.beads[3].score = .nan
         let lines = AlignmentFixtures.string(try alignment.encoded(as: .jsonl)).split(separator: "\n")
         #expect(lines.count == 4)
-        #expect(lines[1] == #"{"chinese":[1],"chineseText":"准同盟代价高昂,风险也大。","english":[1,2],"englishText":"Such quasi alliances are costly and risky.","kind":"1:2","score":0.41}"#)
+        #expect(lines[1] == #"{"chinese":[1],"chinesePart":"body","chineseText":"准同盟代价高昂,风险也大。","english":[1,2],"englishPart":"body","englishText":"Such quasi alliances are costly and risky.","kind":"1:2","score":0.41}"#)
         let cut = try JSONSerialization.jsonObject(with: Data(lines[3].utf8)) as! [String: Any]
         #expect(cut["chinese"] as? [Int] == [])
         #expect(cut["chineseText"] as? String == "")
+        #expect(cut["chinesePart"] is NSNull)
+        #expect(cut["englishPart"] as? String == "body")
         #expect(cut["englishText"] as? String == "Untranslated: <b>Tom & Jerry</b> said \"no\".")
         #expect(cut["kind"] as? String == "0:1")
         #expect(cut["score"] is NSNull)

@@ -19,7 +19,7 @@ private let seedIsPresent = FileManager.default.fileExists(atPath: seedPath)
 private let seedSourceTitle = "America’s Quasi Alliances: How Washington Should Manage Its Most Complicated Relationships"
 
 private func read(_ path: String) throws -> String {
-    try readDocument(path)
+    try TextFile.read(path)
 }
 
 private func temporaryFile(_ bytes: [UInt8]) throws -> String {

@@ -33,7 +33,27 @@ import Testing
         #expect(!AlignmentFixtures.string(encoded).contains("这是译者补充的说明"))
         #expect(!AlignmentFixtures.string(encoded).contains("Untranslated"))
         #expect(encoded.notes.count == 1)
-        #expect(encoded.notes[0].hasPrefix("2 bead(s) with sentences on one side only"))
+        #expect(encoded.notes[0] == "left out of the TMX: 2 bead(s) with sentences on one side only (1:0, 0:1: no translation); 2 translation unit(s) written")
+    }
+
+    @Test func weakBeadsAreLeftOutOrKeptAndMarked() throws {
+        var alignment = sample
+        alignment.beads[1].score = 0.29   // the 1:2 bead, just below the default threshold
+        let strict = try alignment.encoded(as: .tmx)
+        let tmx = AlignmentFixtures.string(strict)
+        #expect(tmx.components(separatedBy: "<tu ").count - 1 == 1)
+        #expect(!tmx.contains("Such quasi alliances"))
+        #expect(strict.notes == ["left out of the TMX: 2 bead(s) with sentences on one side only (1:0, 0:1: no translation) and 1 bead(s) scoring below 0.30 (weak: keep them, marked, with --keep-weak); 1 translation unit(s) written"])
+        let kept = try alignment.encoded(as: .tmx, options: AlignmentOutputOptions(keepsWeakBeads: true))
+        #expect(AlignmentFixtures.string(kept).contains("""
+                  <prop type="x-termbridge-score">0.2900</prop>
+                  <prop type="x-termbridge-review">score below 0.30</prop>
+                  <tuv xml:lang="en"><seg>Such quasi alliances are costly and risky.</seg></tuv>
+            """))
+        #expect(kept.notes.last == "1 bead(s) scoring below 0.30 were written marked <prop type=\"x-termbridge-review\">: check them before use")
+        let lower = try alignment.encoded(as: .tmx, options: AlignmentOutputOptions(minimumTMXScore: 0.2))
+        #expect(AlignmentFixtures.string(lower).contains("Such quasi alliances"))
+        #expect(!AlignmentFixtures.string(lower).contains("x-termbridge-review"))
     }
 
     @Test func escapesMarkupAndReplacesControlCharacters() throws {
@@ -51,9 +71,12 @@ import Testing
         var alignment = sample
         alignment.chinese.language = "zh-TW"
         alignment.beads = [Bead(chinese: [0], english: [0], score: .nan)]
-        let tmx = AlignmentFixtures.string(try alignment.encoded(as: .tmx))
+        // A bead with no score is weak: left out, or kept and marked.
+        #expect(!AlignmentFixtures.string(try alignment.encoded(as: .tmx)).contains("<tu "))
+        let tmx = AlignmentFixtures.string(try alignment.encoded(as: .tmx, options: AlignmentOutputOptions(keepsWeakBeads: true)))
         #expect(tmx.contains("<tuv xml:lang=\"zh-TW\">"))
         #expect(!tmx.contains("x-termbridge-score"))
+        #expect(tmx.contains("x-termbridge-review"))
     }
 
     @Test(arguments: [false, true])
@@ -61,10 +84,12 @@ import Testing
         let dtd = "../shared/schemas/tmx/tmx14.dtd"
         guard FileManager.default.fileExists(atPath: dtd), let xmllint = Self.executable("xmllint") else { return }
         var alignment = sample
+        alignment.beads[1].score = 0.1   // kept and marked with a review prop
         if empty { alignment.beads = [Bead(chinese: [], english: [3], score: 0)] }
         let path = NSTemporaryDirectory() + "termbridge-tmx-\(UUID().uuidString).tmx"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        try alignment.write(to: path)
+        try alignment.write(to: path, options: AlignmentOutputOptions(keepsWeakBeads: true))
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("x-termbridge-review") == !empty)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: xmllint)
         process.arguments = ["--noout", "--dtdvalid", dtd, path]

@@ -3,7 +3,8 @@ import Foundation
 /// A file format for a sentence alignment.
 public enum AlignmentFormat: String, Sendable, CaseIterable {
     /// TMX 1.4b, a translation memory for CAT tools: one `<tu>` per bead with both sides
-    /// (see ``TMXAlignmentWriter``).
+    /// that scores at least ``AlignmentOutputOptions/minimumTMXScore`` (see
+    /// ``TMXAlignmentWriter``).
     case tmx
     /// Tab-separated `zh`, `en`, `score`, a header and one row per bead (see
     /// ``TSVAlignmentWriter``).
@@ -11,7 +12,7 @@ public enum AlignmentFormat: String, Sendable, CaseIterable {
     /// JSON Lines, one object per bead with indices, texts, kind and score (see
     /// ``JSONLAlignmentWriter``).
     case jsonl
-    /// The gold format of the evaluation data: one `[i,j]:[k]` line per bead (see
+    /// The gold format of the evaluation data: one `[i,j]:[k]` line per bead, no score (see
     /// ``BeadsAlignmentWriter``).
     case beads
     /// A self-contained review page: both sides in two columns, glossary terms highlighted
@@ -42,16 +43,26 @@ public struct AlignmentOutputOptions: Sendable {
     public var chineseLanguageTag: String
     /// The `creationtoolversion` written in TMX headers.
     public var toolVersion: String
+    /// TMX: pair beads scoring below this (or with no finite score) are weak: left out, or
+    /// kept and marked with ``keepsWeakBeads``. ``TMXAlignmentWriter/defaultMinimumScore``
+    /// by default.
+    public var minimumTMXScore: Double
+    /// TMX: keep weak beads, each marked `<prop type="x-termbridge-review">`, instead of
+    /// leaving them out.
+    public var keepsWeakBeads: Bool
 
     /// The version of Termbridge written into TMX headers by default.
     public static let termbridgeVersion = "0.1.0"
 
     public init(glossary: Glossary? = nil, lowConfidenceThreshold: Double = 0.5,
-                chineseLanguageTag: String = "zh-CN", toolVersion: String = Self.termbridgeVersion) {
+                chineseLanguageTag: String = "zh-CN", toolVersion: String = Self.termbridgeVersion,
+                minimumTMXScore: Double = TMXAlignmentWriter.defaultMinimumScore, keepsWeakBeads: Bool = false) {
         self.glossary = glossary
         self.lowConfidenceThreshold = lowConfidenceThreshold
         self.chineseLanguageTag = chineseLanguageTag
         self.toolVersion = toolVersion
+        self.minimumTMXScore = minimumTMXScore
+        self.keepsWeakBeads = keepsWeakBeads
     }
 }
 

@@ -9,7 +9,9 @@ import Foundation
 ///   the Chinese sentences, the English sentences (each sentence with its 0-based index and
 ///   file line in a tooltip), the kind and the score.
 /// - **Cuts and additions** are marked: a 0:1 bead (English left untranslated) is a *cut*, a
-///   1:0 bead (Chinese with no English source) an *addition*; the empty side says so.
+///   1:0 bead (Chinese with no English source) an *addition*; the empty side says so, or
+///   names the matter the other side is when it is never aligned (front matter, a picture
+///   caption, end matter, a title or byline without a counterpart; ``DocumentPart``).
 /// - Beads scoring below ``AlignmentOutputOptions/lowConfidenceThreshold`` (or with no finite
 ///   score) are flagged ⚑ for review.
 /// - With ``AlignmentOutputOptions/glossary``, glossary terms are highlighted on both sides
@@ -148,15 +150,28 @@ private struct HTMLPage {
         var out = "<tr id=\"b\(number)\"\(classAttribute)>"
         out += "<td class=\"n\"><a href=\"#b\(number)\">\(number)</a></td>"
         out += cell(bead.chinese, of: alignment.chinese, chinese: true,
-                    missing: "— not translated (cut)")
+                    missing: Self.missing(bead.english.first.map { alignment.english.sentences[$0].part }, cut: true))
         out += cell(bead.english, of: alignment.english, chinese: false,
-                    missing: "— no English source (addition)")
+                    missing: Self.missing(bead.chinese.first.map { alignment.chinese.sentences[$0].part }, cut: false))
         out += "<td class=\"kind\" title=\"\(escape(bead.notation))\">\(bead.kind)</td>"
         let score = bead.score.isFinite ? String(format: "%.2f", bead.score) : "–"
         out += "<td class=\"score\">" + (low ? "<span class=\"flag\" title=\"below \(String(format: "%.2f", threshold)): review\">⚑</span> " : "")
             + score + "</td>"
         out += "</tr>\n"
         return out
+    }
+
+    /// What the empty side of a null bead says: a cut or an addition, or, for matter that
+    /// only one side has (``DocumentPart/isAlignable``), which matter it is.
+    static func missing(_ part: DocumentPart?, cut: Bool) -> String {
+        switch part {
+        case .frontMatter?: "— front matter (never aligned)"
+        case .caption?: "— picture caption (never aligned)"
+        case .backMatter?: "— end matter: attribution, credits, publicity (never aligned)"
+        case .title?: "— title: no title on this side"
+        case .byline?: "— byline: no author line on this side"
+        default: cut ? "— not translated (cut)" : "— no English source (addition)"
+        }
     }
 
     private mutating func cell(_ indices: [Int], of document: AlignmentDocument, chinese: Bool, missing: String) -> String {

@@ -24,7 +24,7 @@ public struct SourceCandidate: Sendable, Equatable {
     ///
     /// - Throws: ``FileError`` when it cannot be read, ``InvalidUTF8Error`` when it is not UTF-8.
     public static func load(_ path: String) throws -> SourceCandidate {
-        SourceCandidate(path: path, text: try readDocument(path))
+        SourceCandidate(path: path, text: try TextFile.read(path))
     }
 
     /// Every candidate in `folder` and its subfolders: regular files ending in `.txt`, `.md`,
@@ -93,6 +93,14 @@ public enum PairingVerdict: String, Sendable, Codable {
     case noSourceTitle = "no-source-title"
 }
 
+/// What decided a pairing.
+public enum PairingBasis: String, Sendable, Codable {
+    /// The source title the document cites, against the candidates' titles.
+    case title
+    /// The documents' content (``ContentMatcher``), when the title could not decide.
+    case content
+}
+
 /// How sure a pairing is, in words.
 public enum PairingConfidence: String, Sendable, Codable {
     /// Matched with a score of at least 0.9 and a lead of at least 0.3: the titles are the
@@ -136,11 +144,16 @@ public struct DocumentPairing: Sendable {
     public var ranking: [ScoredCandidate]
     /// The conclusion.
     public var verdict: PairingVerdict
+    /// What decided it: the title, or the content when the title could not.
+    public var basis: PairingBasis = .title
+    /// The candidates ranked by content (``ContentMatcher``), best first; empty unless
+    /// ``decideByContent(chineseText:candidateText:matcher:)`` was consulted.
+    public var contentRanking: [ScoredCandidate] = []
 
-    /// The best-scoring candidate, whatever the verdict.
-    public var best: ScoredCandidate? { ranking.first }
-    /// The second-best candidate.
-    public var runnerUp: ScoredCandidate? { ranking.dropFirst().first }
+    /// The best-scoring candidate on the deciding basis, whatever the verdict.
+    public var best: ScoredCandidate? { basis == .content ? contentRanking.first : ranking.first }
+    /// The second-best candidate on the deciding basis.
+    public var runnerUp: ScoredCandidate? { (basis == .content ? contentRanking : ranking).dropFirst().first }
     /// The source, when the verdict is ``PairingVerdict/matched``.
     public var match: ScoredCandidate? { verdict == .matched ? best : nil }
 
@@ -154,6 +167,7 @@ public struct DocumentPairing: Sendable {
         switch verdict {
         case .matched:
             guard let best, let lead else { return .none }
+            if basis == .content { return .medium }
             return best.score >= Self.highConfidenceScore && lead >= Self.highConfidenceLead ? .high : .medium
         case .ambiguous: return .low
         case .noSourceFound, .noSourceTitle: return .none
@@ -194,24 +208,54 @@ public struct DocumentPairing: Sendable {
         return .matched
     }
 
+    /// Whether the title left the question open: no title cited, no candidate close enough,
+    /// or two too close to call — the cases ``decideByContent(chineseText:candidateText:matcher:)``
+    /// is for.
+    public var needsContent: Bool { verdict != .matched }
+
+    /// Ranks candidates by content when the title could not decide: all of them when the
+    /// document cites no title or none matched it, the ones within ``ambiguityMargin`` of
+    /// the best title when the titles are ambiguous. When the content ranking is decisive
+    /// (``ContentMatcher/isDecisive(_:)``) the verdict becomes ``PairingVerdict/matched``
+    /// on the basis of content.
+    ///
+    /// - Parameter candidateText: the text of a candidate, by path.
+    /// - Throws: what `candidateText` throws.
+    public mutating func decideByContent(chineseText: String, candidates: [SourceCandidate],
+                                         candidateText: (String) throws -> String, matcher: ContentMatcher) throws {
+        guard needsContent else { return }
+        var considered = candidates
+        if verdict == .ambiguous, let top = ranking.first?.score {
+            let close = Set(ranking.filter { top - $0.score < Self.ambiguityMargin }.map(\.path))
+            considered = candidates.filter { close.contains($0.path) }
+        }
+        guard !considered.isEmpty else { return }
+        let texts = try considered.map { candidate in
+            (path: candidate.path, title: candidate.title?.text ?? "", text: try candidateText(candidate.path))
+        }
+        contentRanking = try matcher.rank(chineseText: chineseText, candidates: texts)
+        if ContentMatcher.isDecisive(contentRanking) {
+            verdict = .matched
+            basis = .content
+        }
+    }
+
+    /// ``decideByContent(chineseText:candidates:candidateText:matcher:)`` with the candidates
+    /// read from their files.
+    ///
+    /// - Throws: ``FileError`` when a candidate cannot be read, ``InvalidUTF8Error`` when it is
+    ///   not UTF-8.
+    public mutating func decideByContent(chineseText: String, candidates: [SourceCandidate], matcher: ContentMatcher) throws {
+        try decideByContent(chineseText: chineseText, candidates: candidates, candidateText: TextFile.read, matcher: matcher)
+    }
+
     /// Reads a Chinese file and pairs it with candidates.
     ///
-    /// - Throws: ``FileError`` when it cannot be read, ``InvalidUTF8Error`` when it is not UTF-8.
+    /// - Throws: ``FileError`` when it cannot be read, ``InvalidUTF8Error`` when it is not
+    ///   UTF-8, ``LanguageMismatchError`` when its text is English.
     public static func pair(chineseFile: String, candidates: [SourceCandidate], matcher: TitleMatcher) throws -> DocumentPairing {
-        DocumentPairing(document: chineseFile, chineseText: try readDocument(chineseFile),
-                        candidates: candidates, matcher: matcher)
-    }
-}
-
-/// Reads a whole document as strict UTF-8, naming the file in any error.
-func readDocument(_ path: String) throws -> String {
-    let data: Data
-    do {
-        data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-        throw FileError(path: path, message: "cannot read: \(error.localizedDescription)")
-    }
-    return try data.withUnsafeBytes { raw in
-        try String(strictUTF8: raw.bindMemory(to: UInt8.self), file: path)
+        let text = try TextFile.read(chineseFile)
+        try LanguageCheck.require(.chinese, LanguageEvidence(text), file: chineseFile)
+        return DocumentPairing(document: chineseFile, chineseText: text, candidates: candidates, matcher: matcher)
     }
 }

@@ -21,7 +21,7 @@ public struct EnglishTitle: Sendable, Equatable {
     /// line: enough for a publication name, an `Author:` or date line before it.
     public static let headerLines = 5
 
-    /// The title, without its marker and surrounding white space or emphasis.
+    /// The title, without its marker, surrounding white space and markup.
     public var text: String
     /// The 1-based line it is on.
     public var line: Int
@@ -65,22 +65,18 @@ public struct EnglishTitle: Sendable, Equatable {
         self.init(text: Self.stripEmphasis(first.text.trimmingSpaces), line: first.number, convention: .firstLine)
     }
 
-    /// The text of a level-1 ATX heading (`# Title #`), or `nil`.
+    /// The text of a level-1 ATX heading (`# Title #`, up to three spaces before it), its
+    /// markup taken out as ``MarkupLine`` takes it out; `nil` for any other line.
     private static func markdownHeading(_ line: Substring) -> String? {
-        let indent = line.prefix { $0 == " " }.count
-        guard indent <= 3 else { return nil }
-        let rest = line.dropFirst(indent)
-        guard rest.hasPrefix("#"), rest.dropFirst().first.map({ $0 == " " || $0 == "\t" }) == true else { return nil }
-        var text = Substring(rest.dropFirst().trimmingSpaces)
-        // An optional closing sequence of #s, after a space.
-        let closing = text.reversed().prefix { $0 == "#" }.count
-        if closing > 0, closing == text.count || text.dropLast(closing).last == " " { text = text.dropLast(closing) }
-        let heading = stripEmphasis(text.trimmingSpaces)
+        guard line.prefix(while: { $0 == " " }).count <= 3 else { return nil }
+        let plain = MarkupLine(line)
+        guard plain.block == .heading(level: 1) else { return nil }
+        let heading = plain.text.trimmingSpaces
         return heading.isEmpty ? nil : heading
     }
 
     /// The value of a `key: value` line (key in any case, ASCII or full-width colon).
-    private static func value(of line: Substring, key: String) -> String? {
+    static func value(of line: Substring, key: String) -> String? {
         let trimmed = line.trimmingSpaces
         guard trimmed.count > key.count,
               String(trimmed.prefix(key.count)).lowercased() == key else { return nil }
@@ -90,13 +86,24 @@ public struct EnglishTitle: Sendable, Equatable {
         return value.isEmpty ? nil : value
     }
 
-    /// Removes Markdown emphasis around the whole title: `**Title**`, `_Title_`.
+    /// The title without its markup (``MarkupLine``: emphasis, links, code, tags).
     private static func stripEmphasis(_ text: String) -> String {
-        var text = Substring(text)
-        while let first = text.first, first == "*" || first == "_", text.last == first, text.count > 2 {
-            text = text.dropFirst().dropLast()
+        MarkupLine(text).text.trimmingSpaces
+    }
+
+    /// Where the value of a front-matter `title:` line is in `line`, without the quotes YAML
+    /// allows around it; nil when the line is no `title:` line.
+    static func frontMatterTitle(_ line: Substring) -> Range<Substring.Index>? {
+        guard value(of: line, key: "title") != nil, let colon = line.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        var start = line.index(after: colon), end = line.endIndex
+        while start < end, line[start].isWhitespace { start = line.index(after: start) }
+        while end > start, line[line.index(before: end)].isWhitespace { end = line.index(before: end) }
+        if line.distance(from: start, to: end) >= 2, let first = line[start...].first, first == "\"" || first == "'",
+           line[line.index(before: end)] == first {
+            start = line.index(after: start)
+            end = line.index(before: end)
         }
-        return text.trimmingSpaces
+        return start < end ? start..<end : nil
     }
 
     /// Removes the quotes YAML allows around a value.

@@ -196,7 +196,7 @@ extension SourceAttribution {
 
     /// The source titles on one line (`next`: the following non-empty line, for a keyword
     /// that ends its line: `原文标题：` then the title below).
-    private static func titles(in line: NumberedLine, next: NumberedLine?) -> [DetectedTitle] {
+    static func titles(in line: NumberedLine, next: NumberedLine?) -> [DetectedTitle] {
         let characters = Array(line.text)
         let lowered = characters.map(\.asciiLowercased)
         var found: [DetectedTitle] = []
@@ -361,7 +361,7 @@ extension SourceAttribution {
     /// full-width brackets, optionally after a label (`作者|`, `文/`), which also admits a
     /// Chinese name alone. A name with brackets inside a sentence is not taken: the 导语 of a
     /// compilation often names the author mid-sentence, and so does the body for others.
-    private static func author(in line: NumberedLine) -> Author? {
+    static func author(in line: NumberedLine) -> Author? {
         var text = Substring(line.text.trimmingSpaces)
         while let first = text.first, first == "*" || first == "＊" { text = text.dropFirst() }
         var labelled = false
@@ -410,7 +410,7 @@ extension SourceAttribution {
 
     /// Two to five words of letters, each capitalised except particles: Margaret Holloway,
     /// Wang Jisi, Ursula von der Leyen. Excludes abbreviations such as NATO and organizations.
-    private static func isEnglishName(_ text: String) -> Bool {
+    static func isEnglishName(_ text: String) -> Bool {
         let words = text.split { $0.isSpace }
         guard (2...5).contains(words.count) else { return false }
         return words.allSatisfy { word in
@@ -455,6 +455,15 @@ extension SourceAttribution {
             }
         }
         return credits
+    }
+
+    /// Whether `line` starts with a credit (`编译|周若琳`, `*审校：刘 深`, `【责编】…`): a
+    /// role, a bar or colon, then names.
+    static func isCreditLine(_ line: some StringProtocol) -> Bool {
+        var text = Substring(line.trimmingSpaces)
+        while let first = text.first, first == "*" || first == "＊" || first == "【" { text = text.dropFirst() }
+        guard let (_, namesStart) = creditLabel(at: text) else { return false }
+        return !splitNames(text[namesStart...]).isEmpty
     }
 
     /// The role at the start of `text` when a separator follows it, and where the names start.

@@ -5,7 +5,7 @@
 /// - it is whole words of the segmenter on both halves (看看 and 常常 are one word; 的的确确
 ///   is not cut after the second 的);
 /// - it is not a reduplicable form: a character that doubles (看看, 常常, 人人, 天天: the
-///   built-in list, or a CC-CEDICT headword AA with `--lexicon`), a verb that doubles as
+///   built-in list, or a CC-CEDICT headword AA when CC-CEDICT is loaded), a verb that doubles as
 ///   ABAB (研究研究, 讨论讨论: the built-in list), AABB (高高兴兴), or 一AA (一步步, 一次次);
 /// - a character never doubled on purpose (的, 了, 是, 在, …) is reported even when the
 ///   dictionary lists the pair (了了).

@@ -42,9 +42,8 @@ public struct BilingualTSVReader {
                     pending += try String(strictUTF8: piece.bytes, file: path, baseOffset: piece.byteOffset)
                     return
                 }
-                var line = pending + (try String(strictUTF8: piece.bytes, file: path, baseOffset: pending.isEmpty ? piece.byteOffset : pendingOffset))
+                let line = pending + (try String(strictUTF8: piece.bytes, file: path, baseOffset: pending.isEmpty ? piece.byteOffset : pendingOffset))
                 pending = ""
-                if piece.line == 1 && line.hasPrefix("\u{FEFF}") { line.removeFirst() }
                 let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
                 if columns == nil {
                     if let header = Self.header(fields) {

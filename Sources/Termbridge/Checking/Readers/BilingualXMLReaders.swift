@@ -182,12 +182,29 @@ public enum BilingualFormat: String, Sendable, CaseIterable {
     }
 
     /// Reads `path` in this format, calling `body` with each segment in order, in bounded
-    /// memory.
+    /// memory. The first segments are held back until their languages are judged
+    /// (``SegmentLanguageGate``): a file whose language labels contradict its text stops
+    /// before any segment is handed on.
+    ///
+    /// - Throws: the reader's errors; ``LanguageMismatchError`` when the text labelled
+    ///   English is Chinese or the text labelled Chinese is English.
     public func forEachSegment(inFileAt path: String, _ body: (CheckSegment) throws -> Void) throws {
+        var gate = SegmentLanguageGate(file: path, swapHint: swapHint)
+        let pass: (CheckSegment) throws -> Void = { try gate.pass($0, to: body) }
         switch self {
-        case .tmx: try TMXReader(path: path).forEachSegment(body)
-        case .xliff: try XLIFFReader(path: path).forEachSegment(body)
-        case .tsv: try BilingualTSVReader(path: path).forEachSegment(body)
+        case .tmx: try TMXReader(path: path).forEachSegment(pass)
+        case .xliff: try XLIFFReader(path: path).forEachSegment(pass)
+        case .tsv: try BilingualTSVReader(path: path).forEachSegment(pass)
+        }
+        try gate.finish(body)
+    }
+
+    /// What to check when both sides are in the other language.
+    var swapHint: String {
+        switch self {
+        case .tmx: "are the <tuv> xml:lang labels swapped?"
+        case .xliff: "are the source and target languages swapped?"
+        case .tsv: "are the columns the other way round? (without a header row the first column is English; a header row en⇥zh or zh⇥en names them)"
         }
     }
 }

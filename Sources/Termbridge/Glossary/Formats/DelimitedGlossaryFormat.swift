@@ -26,10 +26,9 @@ struct DelimitedGlossaryFormat {
     // MARK: Reading
 
     func read(_ data: Data, file: String?) throws -> Glossary {
-        var text = try data.withUnsafeBytes { raw in
+        let text = ByteOrderMark.removing(from: try data.withUnsafeBytes { raw in
             try String(strictUTF8: raw.bindMemory(to: UInt8.self), file: file)
-        }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        })
         let reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: false, delimiter: delimiter)
         guard let header = reader.next()?.map({ $0.trimmingCharacters(in: .whitespaces) }) else {
             throw FileError(path: file, line: 1, message: "empty glossary: expected a header row")

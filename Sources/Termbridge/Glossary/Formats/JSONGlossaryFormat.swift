@@ -3,9 +3,11 @@ import Foundation
 /// Termbridge's JSON form of a glossary: the model as `Codable` gives it, pretty-printed,
 /// with keys sorted so that files diff well and are stable from run to run.
 enum JSONGlossaryFormat {
+    /// Reads a glossary; a leading byte-order mark is dropped (RFC 8259 lets parsers ignore it).
     static func read(_ data: Data, file: String?) throws -> Glossary {
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
         do {
-            return try JSONDecoder().decode(Glossary.self, from: data)
+            return try JSONDecoder().decode(Glossary.self, from: Data(body))
         } catch let DecodingError.dataCorrupted(context) {
             throw FileError(path: file, message: "malformed JSON: \(Self.describe(context))")
         } catch let DecodingError.keyNotFound(key, context) {

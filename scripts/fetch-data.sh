@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The data Termbridge uses by default, in the checkout's .cache/: CC-CEDICT and jieba's word
+# frequencies fetched (scripts/fetch-cedict.sh, scripts/fetch-jieba-dict.sh), then compiled
+# into their fast-loading form (.cache/cedict.tbdata, .cache/jieba-dict.tbdata) by
+# `termbridge data compile` (built first; a no-op when up to date). Idempotent: files already there and
+# compiled files up to date are kept. `make data` runs it; so does scripts/setup.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/fetch-cedict.sh .cache
+scripts/fetch-jieba-dict.sh .cache
+swift build --product termbridge 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]|^Building|^Build of product' || true
+test "${PIPESTATUS[0]}" -eq 0
+# Only .cache/ is searched, so that data elsewhere (~/.local/share/termbridge) is left alone.
+TERMBRIDGE_DATA_DIR="$PWD/.cache" .build/debug/termbridge data compile | sed 's/^/setup: /'
