@@ -11,6 +11,7 @@ guard let command = arguments.first else {
     print("       termbridge-bench align [--quality-only] [--cli BIN]")
     print("       termbridge-bench cedict [--cli BIN]")
     print("       termbridge-bench check [--cli BIN]")
+    print("       termbridge-bench planted [--rounds N]")
     exit(2)
 }
 func option(_ name: String) -> String? {
@@ -30,6 +31,8 @@ case "cedict":
     try CEDICTBenchmark(cli: option("--cli")).run()
 case "check":
     try CheckBenchmark(cli: option("--cli")).run()
+case "planted":
+    try PlantedBenchmark(rounds: option("--rounds").flatMap(Int.init) ?? 60).run()
 case "match":
     try MatchBenchmark(input: option("--input")).run()
 default:

@@ -138,3 +138,74 @@ enum PlantedCorpus {
         #expect(findings.contains { $0.check == .termDeprecated && $0.found == "赞助国" })
     }
 }
+
+/// The clean translation's sentence pairs (gold beads) as the units of one bilingual file,
+/// for the checks a plain-text pair cannot show: an empty target, repeated units, mixed
+/// punctuation widths across units, and a user check.
+@Suite struct PlantedUnitCheckTests {
+    static let file = "units.tmx"
+
+    /// The bilingual pairs of the clean copy, in order.
+    static func cleanPairs() throws -> [(english: String, chinese: String)] {
+        let beads = try BeadFile.read(contentsOf: "\(PlantedCorpus.folder)/quasi-alliances.beads")
+        let alignment = Alignment(chinese: try PlantedCorpus.document(PlantedCorpus.clean, "zh"),
+                                  english: try PlantedCorpus.document(PlantedCorpus.english, "en"), beads: beads)
+        return PlainTextSegments.segments(of: alignment).compactMap { segment in
+            guard let english = segment.source?.text, let chinese = segment.target?.text else { return nil }
+            return (english, chinese)
+        }
+    }
+
+    static func units(_ pairs: [(english: String, chinese: String?)]) -> [CheckSegment] {
+        pairs.enumerated().map { k, pair in
+            CheckSegment(index: k, id: "\(k + 1)", source: SegmentText(text: pair.english, file: file, line: k + 1),
+                         target: pair.chinese.map { SegmentText(text: $0, file: file, line: k + 1) })
+        }
+    }
+
+    /// Washington is 华盛顿 in this translation (a house rule, as a user check).
+    static let checklist = "id\tseverity\tsource\ttarget\twhen\tmessage\nwashington\terror\t\\bWashington\\b\t华盛顿\ttarget-missing\tWashington is 华盛顿 here\n"
+
+    static func check(_ units: [CheckSegment]) throws -> [Finding] {
+        let checklist = try Checklist.parse(checklist, file: "house.tsv")
+        return try Checker(glossary: PlantedCorpus.glossary(), checklist: checklist).check(units)
+    }
+
+    @Test func eachPlantIsFoundAtItsUnitAndTheCleanUnitsGiveNothing() throws {
+        let clean: [(english: String, chinese: String?)] = try Self.cleanPairs().map { ($0.english, $0.chinese) }
+        #expect(clean.count >= 20)
+        let cleanFindings = try Self.check(Self.units(clean))
+        #expect(cleanFindings.isEmpty, "\(cleanFindings.map { "\($0.location.line) [\($0.check)] \($0.message)" })")
+
+        var planted = clean
+        // Units (1-based) and what is planted there; each pair is chosen for the text it has.
+        let empty = try #require(planted.firstIndex { $0.english.count > 60 })
+        planted[empty].chinese = nil
+        let comma = try #require(planted.indices.first { $0 > empty && $0 != empty && planted[$0].chinese?.contains(where: { $0 == "," }) == true
+                                                           && planted[$0].chinese?.range(of: "\\p{Han},\\p{Han}", options: .regularExpression) != nil })
+        let commaRange = try #require(planted[comma].chinese?.range(of: "\\p{Han},\\p{Han}", options: .regularExpression))
+        planted[comma].chinese = planted[comma].chinese?.replacingCharacters(in: commaRange, with: String(planted[comma].chinese![commaRange]).replacingOccurrences(of: ",", with: "，"))
+        let washington = try #require(planted.indices.first { planted[$0].english.contains("Washington") && planted[$0].chinese?.contains("华盛顿") == true && $0 != comma })
+        planted[washington].chinese = planted[washington].chinese?.replacingOccurrences(of: "华盛顿", with: "美方")
+        // A repeated source translated differently (its first clause only), and a
+        // translation reused for another source (the English with "this" for "the").
+        let repeated = try #require(planted.indices.first { ![empty, comma, washington].contains($0) && planted[$0].chinese?.contains(",") == true })
+        let shortened = String(planted[repeated].chinese!.prefix { $0 != "," }) + "。"
+        planted.append((planted[repeated].english, shortened))
+        let reused = try #require(planted.indices.first { ![empty, comma, washington, repeated].contains($0) && planted[$0].english.contains(" the ") })
+        planted.append((planted[reused].english.replacingOccurrences(of: " the ", with: " this "), planted[reused].chinese))
+
+        let findings = try Self.check(Self.units(planted))
+        let expected: [(CheckID, Int)] = [(.targetEmpty, empty + 1), (.punctuationMixed, comma + 1), (CheckID("washington"), washington + 1),
+                                          (.segmentInconsistentTarget, planted.count - 1), (.segmentInconsistentSource, planted.count)]
+        for (check, unit) in expected {
+            #expect(findings.contains { $0.check == check && $0.location.line == unit }, "not found: \(check) at unit \(unit)")
+        }
+        // Nothing else, but what the shortened repeat also is (a much shorter translation), and
+        // the glossary's own view of 美方 for Washington (qa-092: 华盛顿).
+        let allowed = Set(expected.map { "\($0.0)@\($0.1)" }
+                          + ["\(CheckID.lengthRatio)@\(planted.count - 1)", "\(CheckID.termMistranslated)@\(washington + 1)"])
+        let unexpected = findings.filter { !allowed.contains("\($0.check)@\($0.location.line)") }
+        #expect(unexpected.isEmpty, "\(unexpected.map { "\($0.location.line) [\($0.check)] \($0.message)" })")
+    }
+}
