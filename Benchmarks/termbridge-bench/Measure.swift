@@ -11,10 +11,10 @@ func bestTime(repetitions: Int = 3, _ body: () throws -> Void) rethrows -> Doubl
     return best
 }
 
-/// Result of running a program: wall time, peak resident memory and standard output.
+/// Result of running a program: wall time, CPU time, peak resident memory and standard output.
 struct ChildRun {
     var seconds: Double
-    /// User and system CPU seconds of the child.
+    /// User and system CPU time (less disturbed than wall time by other work on the machine).
     var cpuSeconds: Double = 0
     var maxResidentKB: Int
     var output: String
@@ -43,6 +43,22 @@ func runChild(_ arguments: [String], stdoutPath: String? = nil) throws -> ChildR
     if stdoutPath == nil { unlink(capture) }
     let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     return ChildRun(seconds: seconds, cpuSeconds: cpu, maxResidentKB: usage.ru_maxrss, output: output, status: status)
+}
+
+/// CPU seconds (user and system) of this process taken by `body`, best of `repetitions` runs.
+func bestCPUTime(repetitions: Int = 3, _ body: () throws -> Void) rethrows -> Double {
+    func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+    var best = Double.infinity
+    for _ in 0..<repetitions {
+        let start = now()
+        try body()
+        best = min(best, now() - start)
+    }
+    return best
 }
 
 /// Prints a table with aligned columns.

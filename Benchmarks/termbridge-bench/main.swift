@@ -12,6 +12,7 @@ guard let command = arguments.first else {
     print("       termbridge-bench cedict [--cli BIN]")
     print("       termbridge-bench check [--cli BIN]")
     print("       termbridge-bench planted [--rounds N]")
+    print("       termbridge-bench xml")
     exit(2)
 }
 func option(_ name: String) -> String? {
@@ -33,6 +34,8 @@ case "check":
     try CheckBenchmark(cli: option("--cli")).run()
 case "planted":
     try PlantedBenchmark(rounds: option("--rounds").flatMap(Int.init) ?? 60).run()
+case "xml":
+    try XMLBenchmark().run()
 case "match":
     try MatchBenchmark(input: option("--input")).run()
 default:

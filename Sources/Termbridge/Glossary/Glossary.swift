@@ -91,6 +91,9 @@ extension Glossary {
         guard let format = format ?? GlossaryFormat(path: path) else {
             throw FileError(path: path, message: "cannot tell the glossary format from the extension; use .tsv, .csv, .json, .tbx, .u8 (CC-CEDICT) or give --format")
         }
+        if format == .tbx || format == .tbx2008 {
+            return try TBXGlossaryFormat.read(contentsOf: path)   // streamed: no copy of the file in memory
+        }
         return try read(TextFile.data(path), format: format, file: path)
     }
 

@@ -17,7 +17,7 @@ import Testing
         }
     }
 
-    @Test func reportsMalformedXMLWithLibxml2sLineAndColumn() throws {
+    @Test func reportsMalformedXMLWithItsLineAndColumn() throws {
         let failure = try #require(error(reading: """
             <?xml version="1.0" encoding="UTF-8"?>
             <tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">

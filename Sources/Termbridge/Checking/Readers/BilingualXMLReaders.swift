@@ -27,10 +27,7 @@ public struct TMXReader {
     ///   construct (entity declarations), or of a root that is not `<tmx>`; what `body` throws.
     public func forEachSegment(_ body: (CheckSegment) throws -> Void) throws {
         var index = 0
-        try StreamingXMLReader(path: path, unitNames: ["tu"]).forEachUnit { unit in
-            if index == 0, let root = unit.ancestors.first, root.name != "tmx" {
-                throw FileError(path: path, line: root.line, column: root.column, message: "not a TMX file: the root element is <\(root.name)>, not <tmx>")
-            }
+        try StreamingXMLReader(path: path, rootName: "tmx", formatName: "TMX", unitNames: ["tu"]).forEachUnit { unit in
             var source: SegmentText?, target: SegmentText?
             for variant in unit.element.elements where variant.name == "tuv" {
                 let language = variant[attribute: "xml:lang"] ?? variant[attribute: "lang"] ?? ""
@@ -114,12 +111,8 @@ public struct XLIFFReader {
     public func forEachSegment(_ body: (CheckSegment) throws -> Void) throws {
         var index = 0
         var checkedLanguages = Set<String>()
-        try StreamingXMLReader(path: path, unitNames: ["trans-unit", "unit"]).forEachUnit { unit in
-            guard let root = unit.ancestors.first, root.name == "xliff" else {
-                let root = unit.ancestors.first
-                throw FileError(path: path, line: root?.line ?? unit.element.line, column: root?.column,
-                                message: "not an XLIFF file: the root element is <\(root?.name ?? unit.element.name)>, not <xliff>")
-            }
+        try StreamingXMLReader(path: path, rootName: "xliff", formatName: "XLIFF", unitNames: ["trans-unit", "unit"]).forEachUnit { unit in
+            guard let root = unit.ancestors.first else { return }   // the root is <xliff>: StreamingXMLReader checks it
             let version = root[attribute: "version"] ?? ""
             let isVersion2 = version.hasPrefix("2")
             guard isVersion2 || version.hasPrefix("1") else {

@@ -143,7 +143,7 @@ struct TBXBasicDialect: Sendable {
             }
         case .group:
             let (head, rest) = Self.groups[name]!
-            if !element.directText.allSatisfy(\.isXMLWhitespace) { return "<\(name)> may not hold text" }
+            if !element.directText.isXMLWhitespace { return "<\(name)> may not hold text" }
             let children = element.elements
             guard children.first?.name == head else { return "<\(name)> must start with <\(head)>" }
             for child in children.dropFirst() where !rest.contains(child.name) {

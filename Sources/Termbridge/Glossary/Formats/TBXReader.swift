@@ -1,15 +1,18 @@
 import Foundation
 
-/// Turns a parsed TBX document (v3 or 2008) into a ``Glossary``; ``TBXGlossaryFormat``
-/// documents the mapping. O(size of the tree).
+/// Reads a TBX document (v3 or 2008) into a ``Glossary``, one concept entry at a time:
+/// memory holds the glossary and one entry's tree, never the whole document's.
+/// ``TBXGlossaryFormat`` documents the mapping. O(size of the document).
 struct TBXReader {
     /// The file, for errors.
     let file: String?
 
-    /// The glossary in the document whose root element is `root`.
+    /// The glossary in the document `reader` reads.
     ///
-    /// - Throws: ``FileError`` with the line and column of a structural problem.
-    func glossary(from root: XMLTreeElement) throws -> Glossary {
+    /// - Throws: ``FileError`` with the line and column of malformed XML or of a structural
+    ///   problem, whichever comes first in the file.
+    func glossary(reading reader: XMLEventReader) throws -> Glossary {
+        guard case .start(let root)? = try reader.next() else { throw error(at: nil, "no root element") }   // next() throws first
         let vocabulary: TBXVocabulary
         switch root.name {
         case "tbx": vocabulary = .v3
@@ -18,33 +21,47 @@ struct TBXReader {
             throw error(at: root, "the root element is <\(root.name)>: expected <tbx> (TBX v3) or <martif> (TBX 2008)")
         }
         let document = Document(vocabulary: vocabulary, namespace: root.namespace, file: file)
-        guard let text = root.elements.first(where: { document.isTBX($0, "text") }) else {
-            throw error(at: root, "<\(root.name)> has no <text> element")
-        }
-        try document.refuseStrayText(in: text)
         var glossary = Glossary()
         var firstLine: [String: Int] = [:]
-        for child in text.elements {
-            if document.isTBX(child, "back") { continue }   // back matter: not kept (see TBXGlossaryFormat)
-            guard document.isTBX(child, "body") else { throw document.unexpected(child, in: text, expected: "<body>") }
-            try document.refuseStrayText(in: child)
-            for entry in child.elements {
-                guard document.isTBX(entry, vocabulary.concept) else {
-                    throw document.unexpected(entry, in: child, expected: "<\(vocabulary.concept)>")
+        var sawText = false
+        // The root's children: the header and anything else but the first <text> are skipped.
+        rootContent: while let event = try reader.next() {
+            guard case .start(let child) = event else {
+                if case .end = event { break rootContent }
+                continue
+            }
+            guard !sawText, document.isTBX(child, "text") else {
+                try reader.skipSubtree()
+                continue
+            }
+            sawText = true
+            try document.forEachChild(of: child, in: reader) { section in
+                if document.isTBX(section, "back") {   // back matter: not kept (see TBXGlossaryFormat)
+                    try reader.skipSubtree()
+                    return
                 }
-                let concept = try document.concept(from: entry)
-                if let line = firstLine[concept.id] {
-                    throw error(at: entry, "duplicate \(vocabulary.concept) id \"\(concept.id)\" (first on line \(line))")
+                guard document.isTBX(section, "body") else { throw document.unexpected(section, in: child, expected: "<body>") }
+                try document.forEachChild(of: section, in: reader) { start in
+                    guard document.isTBX(start, vocabulary.concept) else {
+                        throw document.unexpected(start, in: section, expected: "<\(vocabulary.concept)>")
+                    }
+                    let entry = try reader.readSubtree(of: start)
+                    let concept = try document.concept(from: entry)
+                    if let line = firstLine[concept.id] {
+                        throw error(at: entry, "duplicate \(vocabulary.concept) id \"\(concept.id)\" (first on line \(line))")
+                    }
+                    firstLine[concept.id] = entry.line
+                    glossary.concepts.append(concept)
                 }
-                firstLine[concept.id] = entry.line
-                glossary.concepts.append(concept)
             }
         }
+        guard sawText else { throw error(at: root, "<\(root.name)> has no <text> element") }
+        while try reader.next() != nil {}   // what follows the root: comments, white space
         return glossary
     }
 
-    private func error(at element: XMLTreeElement, _ message: String) -> FileError {
-        FileError(path: file, line: element.line, column: element.column, message: message)
+    private func error(at element: XMLTreeElement?, _ message: String) -> FileError {
+        FileError(path: file, line: element?.line, column: element?.column, message: message)
     }
 }
 
@@ -80,12 +97,30 @@ private struct Document {
         error(at: element, "unexpected <\(element.name)> in <\(parent.name)>: expected \(expected)")
     }
 
+    /// Calls `body` with each child element of `parent` (whose start `reader` has just
+    /// returned) as it starts; `body` reads or skips its content. Text other than white space
+    /// between the children is an error.
+    func forEachChild(of parent: XMLTreeElement, in reader: XMLEventReader, _ body: (XMLTreeElement) throws -> Void) throws {
+        while let event = try reader.next() {
+            switch event {
+            case .start(let child):
+                try body(child)
+            case .text(let text, _):
+                if !text.isXMLWhitespace { throw strayText(text, in: parent) }
+            case .end:
+                return
+            }
+        }
+    }
+
+    private func strayText(_ text: String, in element: XMLTreeElement) -> FileError {
+        let trimmed = text.trimmingWhitespace
+        return error(at: element, "unexpected text \"\(trimmed.prefix(40))\" in <\(element.name)>")
+    }
+
     /// Text other than white space in an element whose content is only elements.
     func refuseStrayText(in element: XMLTreeElement) throws {
-        if !element.directText.allSatisfy(\.isXMLWhitespace) {
-            let text = element.directText.trimmingCharacters(in: .whitespacesAndNewlines)
-            throw error(at: element, "unexpected text \"\(text.prefix(40))\" in <\(element.name)>")
-        }
+        if !element.directText.isXMLWhitespace { throw strayText(element.directText, in: element) }
     }
 
     // MARK: Concepts
@@ -94,7 +129,7 @@ private struct Document {
     /// sections, and every other data category in `extra`.
     func concept(from entry: XMLTreeElement) throws -> Concept {
         try refuseStrayText(in: entry)
-        guard let id = entry[attribute: "id"]?.trimmingCharacters(in: .whitespaces), !id.isEmpty else {
+        guard let id = entry[attribute: "id"]?.trimmingWhitespace, !id.isEmpty else {
             throw error(at: entry, "<\(entry.name)> has no id attribute")
         }
         var concept = Concept(id: id)
@@ -124,7 +159,7 @@ private struct Document {
     /// The terms of a `langSec` (`langSet`), with the status rule for terms that state none.
     func languageTerms(from section: XMLTreeElement) throws -> LanguageTerms {
         try refuseStrayText(in: section)
-        guard let language = section[attribute: "xml:lang"]?.trimmingCharacters(in: .whitespaces), !language.isEmpty else {
+        guard let language = section[attribute: "xml:lang"]?.trimmingWhitespace, !language.isEmpty else {
             throw error(at: section, "<\(section.name)> has no xml:lang attribute")
         }
         var result = LanguageTerms(language: language, terms: [])
@@ -172,7 +207,7 @@ private struct Document {
         guard termElements.count == 1 else {
             throw error(at: termElements[1], "<\(section.name)> has more than one <term>")
         }
-        let text = Self.allText(termElement).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Self.allText(termElement).trimmingWhitespace
         guard !text.isEmpty else { throw error(at: termElement, "empty <term>") }
         var term = Term(text)
 
@@ -203,8 +238,7 @@ private struct Document {
                     continue
                 case ("note", nil):
                     if value.hasPrefix(TBXGlossaryFormat.pinyinNotePrefix), term.pinyin == nil {
-                        term.pinyin = value.dropFirst(TBXGlossaryFormat.pinyinNotePrefix.count)
-                            .trimmingCharacters(in: .whitespaces)
+                        term.pinyin = String(value.dropFirst(TBXGlossaryFormat.pinyinNotePrefix.count)).trimmingWhitespace
                         continue
                     }
                     if value == TermStatus.forbiddenNote, status == .deprecated, !forbidden {
@@ -241,7 +275,7 @@ private struct Document {
     private func simpleText(_ element: XMLTreeElement) -> String? {
         guard element.namespace == namespace, !element.hasElementChildren,
               element.attributes.allSatisfy({ $0.name == "type" }) else { return nil }
-        let text = element.directText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = element.directText.trimmingWhitespace
         return text.hasPrefix("<") ? nil : text
     }
 
@@ -252,7 +286,7 @@ private struct Document {
         if element.name == "xref", element.namespace == namespace, !element.hasElementChildren,
            let target = element[attribute: "target"], !target.hasPrefix("<"),
            element.attributes.allSatisfy({ $0.name == "type" || $0.name == "target" }) {
-            let text = element.directText.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = element.directText.trimmingWhitespace
             if text.isEmpty || text == target {
                 return DataCategory(element: "xref", type: type, value: target)
             }

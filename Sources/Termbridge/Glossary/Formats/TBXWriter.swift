@@ -3,10 +3,13 @@ import Foundation
 /// Writes a ``Glossary`` as a TBX-Basic document (v3 or 2008) and collects what could not be
 /// written; ``TBXGlossaryFormat`` documents the mapping.
 ///
-/// The document is built as an ``XMLTreeElement`` tree, then its `id`s and `target`s are
-/// checked across the whole file, then it is written out by ``XMLTextWriter``. Internally every
-/// TBX element carries the TBX v3 namespace; the 2008 output simply never declares it.
-/// O(size of the glossary).
+/// The document is written one concept entry at a time, so that memory holds the glossary,
+/// the text and one entry's tree. Ids and targets are checked across the whole file: a first
+/// pass builds the entries of the concepts whose data categories hold XML (only those can
+/// declare ids or point `target`s) to learn the ids they declare; the second builds every
+/// entry, points its targets at ids that exist and writes it with ``XMLTextWriter``.
+/// Internally every TBX element carries the TBX v3 namespace; the 2008 output simply never
+/// declares it. O(size of the glossary).
 struct TBXWriter {
     let version: TBXGlossaryFormat.Version
     private let vocabulary: TBXVocabulary
@@ -22,43 +25,88 @@ struct TBXWriter {
         dialect = TBXBasicDialect(version: version)
     }
 
-    /// The whole document as text. Pinyin must already be filled in.
-    mutating func document(for glossary: Glossary) -> String {
+    /// The whole document, in UTF-8. Pinyin must already be filled in.
+    mutating func document(for glossary: Glossary) -> Data {
         let ids = conceptIDs(glossary.concepts)
-        var body = XMLTreeElement("body", namespace: Self.namespace)
-        for (concept, id) in zip(glossary.concepts, ids.written) {
-            if let entry = conceptEntry(concept, id: id) { body.children.append(.element(entry)) }
-        }
-        checkIDsAndTargets(in: &body, conceptIDs: Set(ids.written), renamed: ids.renamed)
 
-        var text = XMLTreeElement("text", namespace: Self.namespace)
-        if !body.children.isEmpty || version == .v2008 {
-            text.children = [.element(body)]
+        // Pass 1: the ids declared inside data categories, in document order (what cannot be
+        // written is counted in pass 2).
+        var declared = Set(ids.written)
+        var idWarnings = TBXWarnings()
+        let counted = warnings
+        for (concept, id) in zip(glossary.concepts, ids.written) where Self.holdsXML(concept) {
+            guard var entry = conceptEntry(concept, id: id) else { continue }
+            collectIDs(in: &entry, ids: &declared, warnings: &idWarnings)
         }
-        if body.children.isEmpty, version == .v2008 {
-            warnings.add("TBX 2008 requires at least one <termEntry>; this file has none and will not validate against TBXcoreStructV02.dtd", at: "the glossary")
-        }
+        warnings = counted
+
         let source = Self.element("p", text: "Termbridge glossary")
         let fileDescription = Self.element("fileDesc", children: [Self.element("sourceDesc", children: [source])])
-
         var out = XMLTextWriter(elementOnly: TBXGlossaryFormat.elementOnlyNames, defaultNamespace: Self.namespace)
         out.appendLine(#"<?xml version="1.0" encoding="UTF-8"?>"#)
         let root: XMLTreeElement
+        let header: XMLTreeElement
         switch version {
         case .v3:
             out.appendLine(#"<?xml-model href="TBXcoreStructV03.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>"#)
             out.appendLine(#"<?xml-model href="TBX-Basic_DCA.sch" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"?>"#)
-            let header = Self.element("tbxHeader", children: [fileDescription])
-            root = Self.element("tbx", attributes: [("type", "TBX-Basic"), ("style", "dca"), ("xml:lang", "en"), ("xmlns", Self.namespace)],
-                                children: [header, text])
+            header = Self.element("tbxHeader", children: [fileDescription])
+            root = Self.element("tbx", attributes: [("type", "TBX-Basic"), ("style", "dca"), ("xml:lang", "en"), ("xmlns", Self.namespace)], children: [])
         case .v2008:
             out.appendLine(#"<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">"#)
             let encoding = Self.element("encodingDesc", children: [Self.element("p", attributes: [("type", "XCSURI")], text: "TBXBasicXCSV02.xcs")])
-            let header = Self.element("martifHeader", children: [fileDescription, encoding])
-            root = Self.element("martif", attributes: [("type", "TBX-Basic"), ("xml:lang", "en")], children: [header, text])
+            header = Self.element("martifHeader", children: [fileDescription, encoding])
+            root = Self.element("martif", attributes: [("type", "TBX-Basic"), ("xml:lang", "en")], children: [])
         }
-        out.append(root)
-        return out.text
+        out.appendStartTag(root, depth: 0)
+        out.append(header, depth: 1)
+
+        // Pass 2: every entry, its ids and targets made consistent, written out.
+        let text = Self.element("text", children: [])
+        let body = Self.element("body", children: [])
+        var seen = Set(ids.written)
+        var repeated = TBXWarnings()   // counted in pass 1
+        var targetWarnings = TBXWarnings()
+        var entries = 0
+        for (concept, id) in zip(glossary.concepts, ids.written) {
+            guard var entry = conceptEntry(concept, id: id) else { continue }
+            if entries == 0 {
+                out.appendStartTag(text, depth: 1)
+                out.appendStartTag(body, depth: 2)
+            }
+            entries += 1
+            if Self.holdsXML(concept) {
+                collectIDs(in: &entry, ids: &seen, warnings: &repeated)
+                resolveTargets(in: &entry, ids: declared, renamed: ids.renamed, warnings: &targetWarnings)
+            }
+            out.append(entry, depth: 3)
+        }
+        if entries > 0 {
+            out.appendEndTag("body", depth: 2)
+            out.appendEndTag("text", depth: 1)
+        } else if version == .v3 {
+            out.append(text, depth: 1)   // <text/>
+        } else {
+            out.appendStartTag(text, depth: 1)
+            out.append(body, depth: 2)   // <body/>
+            out.appendEndTag("text", depth: 1)
+        }
+        out.appendEndTag(root.name, depth: 0)
+        warnings.add(contentsOf: idWarnings)
+        warnings.add(contentsOf: targetWarnings)
+        if entries == 0, version == .v2008 {
+            warnings.add("TBX 2008 requires at least one <termEntry>; this file has none and will not validate against TBXcoreStructV02.dtd", at: "the glossary")
+        }
+        return out.data
+    }
+
+    /// Whether a data category of `concept` (at any level) holds XML, the only place where
+    /// ids and IDREF targets can come from (see ``TBXGlossaryFormat``).
+    private static func holdsXML(_ concept: Concept) -> Bool {
+        let isXML = { (category: DataCategory) in category.value.hasPrefix("<") }
+        return concept.extra.contains(where: isXML) || concept.languages.contains { section in
+            section.extra.contains(where: isXML) || section.terms.contains { $0.extra.contains(where: isXML) }
+        }
     }
 
     // MARK: Concepts
@@ -149,7 +197,7 @@ struct TBXWriter {
     // MARK: Terms
 
     private mutating func term(for term: Term, place: String) -> XMLTreeElement? {
-        guard !term.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !term.text.trimmingWhitespace.isEmpty else {
             warnings.add("an empty term cannot be written: not written", at: place)
             return nil
         }
@@ -237,35 +285,22 @@ struct TBXWriter {
 
     // MARK: IDs and targets
 
-    /// Makes the `id`s inside data categories unique NCNames and points every IDREF `target`
-    /// (all but `xref`'s, which is a URI) at an id in the file: concept ids that were
-    /// sanitized are followed; other dangling targets (such as references to back matter,
-    /// which Termbridge does not keep) are removed, with a warning.
-    private mutating func checkIDsAndTargets(in body: inout XMLTreeElement, conceptIDs: Set<String>, renamed: [String: String]) {
-        var ids = conceptIDs
-        for index in body.children.indices {
-            guard case .element(var entry) = body.children[index] else { continue }
-            let place = "concept \"\(entry[attribute: "id"] ?? "")\""
-            for child in entry.children.indices {
-                guard case .element(var element) = entry.children[child] else { continue }
-                collectIDs(in: &element, ids: &ids, place: place)
-                entry.children[child] = .element(element)
-            }
-            body.children[index] = .element(entry)
-        }
-        for index in body.children.indices {
-            guard case .element(var entry) = body.children[index] else { continue }
-            let place = "concept \"\(entry[attribute: "id"] ?? "")\""
-            for child in entry.children.indices {
-                guard case .element(var element) = entry.children[child] else { continue }
-                resolveTargets(in: &element, ids: ids, renamed: renamed, place: place)
-                entry.children[child] = .element(element)
-            }
-            body.children[index] = .element(entry)
+    // The `id`s inside data categories are made unique NCNames, and every IDREF `target` (all
+    // but `xref`'s, which is a URI) is pointed at an id in the file: concept ids that were
+    // sanitized are followed; other dangling targets (such as references to back matter,
+    // which Termbridge does not keep) are removed, with a warning.
+
+    /// Removes `id`s that are not NCNames or are already in `ids`; adds the others to `ids`.
+    private func collectIDs(in entry: inout XMLTreeElement, ids: inout Set<String>, warnings: inout TBXWarnings) {
+        let place = "concept \"\(entry[attribute: "id"] ?? "")\""
+        for child in entry.children.indices {
+            guard case .element(var element) = entry.children[child] else { continue }
+            collectIDs(in: &element, ids: &ids, place: place, warnings: &warnings)
+            entry.children[child] = .element(element)
         }
     }
 
-    private mutating func collectIDs(in element: inout XMLTreeElement, ids: inout Set<String>, place: String) {
+    private func collectIDs(in element: inout XMLTreeElement, ids: inout Set<String>, place: String, warnings: inout TBXWarnings) {
         if let index = element.attributes.firstIndex(where: { $0.name == "id" }) {
             let id = element.attributes[index].value
             if !XMLNames.isNCName(id) || ids.contains(id) {
@@ -278,12 +313,22 @@ struct TBXWriter {
         }
         for index in element.children.indices {
             guard case .element(var child) = element.children[index] else { continue }
-            collectIDs(in: &child, ids: &ids, place: place)
+            collectIDs(in: &child, ids: &ids, place: place, warnings: &warnings)
             element.children[index] = .element(child)
         }
     }
 
-    private mutating func resolveTargets(in element: inout XMLTreeElement, ids: Set<String>, renamed: [String: String], place: String) {
+    /// Points `target`s at `ids`, following `renamed` concept ids; removes the others.
+    private func resolveTargets(in entry: inout XMLTreeElement, ids: Set<String>, renamed: [String: String], warnings: inout TBXWarnings) {
+        let place = "concept \"\(entry[attribute: "id"] ?? "")\""
+        for child in entry.children.indices {
+            guard case .element(var element) = entry.children[child] else { continue }
+            resolveTargets(in: &element, ids: ids, renamed: renamed, place: place, warnings: &warnings)
+            entry.children[child] = .element(element)
+        }
+    }
+
+    private func resolveTargets(in element: inout XMLTreeElement, ids: Set<String>, renamed: [String: String], place: String, warnings: inout TBXWarnings) {
         if element.name != "xref", let index = element.attributes.firstIndex(where: { $0.name == "target" }) {
             var target = element.attributes[index].value
             if !ids.contains(target), let new = renamed[target] {
@@ -297,7 +342,7 @@ struct TBXWriter {
         }
         for index in element.children.indices {
             guard case .element(var child) = element.children[index] else { continue }
-            resolveTargets(in: &child, ids: ids, renamed: renamed, place: place)
+            resolveTargets(in: &child, ids: ids, renamed: renamed, place: place, warnings: &warnings)
             element.children[index] = .element(child)
         }
     }
@@ -336,6 +381,19 @@ struct TBXWarnings {
         } else {
             counts[message] = (1, place)
             order.append(message)
+        }
+    }
+
+    /// Adds the warnings of `other`, after these.
+    mutating func add(contentsOf other: TBXWarnings) {
+        for message in other.order {
+            let (count, first) = other.counts[message]!
+            if let entry = counts[message] {
+                counts[message] = (entry.count + count, entry.first)
+            } else {
+                counts[message] = (count, first)
+                order.append(message)
+            }
         }
     }
 

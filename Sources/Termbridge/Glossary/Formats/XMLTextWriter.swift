@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escaping for the XML that Termbridge writes.
 enum XMLEscaping {
     /// Character references for element content: `&`, `<`, `>` and carriage return (which a
@@ -41,6 +43,7 @@ enum XMLEscaping {
     /// counted in `replaced`.
     static func escape(_ text: String, with references: [Unicode.Scalar: String],
                        replacingDisallowed: Bool = false, replaced: inout Int) -> String {
+        if !mayNeedEscaping(text) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -56,14 +59,35 @@ enum XMLEscaping {
         return out
     }
 
+    /// False when `text` certainly holds nothing any of the reference tables replaces and no
+    /// character XML forbids: no byte below 0x20, no `&<>"'`, no U+FFFE or U+FFFF (EF BF BE/BF).
+    /// One pass over the bytes, so that most texts are written without a scalar-by-scalar copy.
+    private static func mayNeedEscaping(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case ..<0x20, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                return true
+            case 0xBE...0xBF where previous == (0xEF, 0xBF):
+                return true
+            default:
+                previous = (previous.1, byte)
+            }
+        }
+        return false
+    }
+
     static func escape(_ text: String, with references: [Unicode.Scalar: String]) -> String {
         var replaced = 0
         return escape(text, with: references, replaced: &replaced)
     }
 
     /// Whether `scalar` may appear in an XML 1.0 document (the `Char` production).
-    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool { isAllowed(scalar.value) }
+
+    /// Whether the scalar value `value` may appear in an XML 1.0 document.
+    static func isAllowed(_ value: UInt32) -> Bool {
+        switch value {
         case 0x9, 0xA, 0xD, 0x20 ... 0xD7FF, 0xE000 ... 0xFFFD, 0x10000 ... 0x10FFFF: true
         default: false
         }
@@ -94,8 +118,9 @@ struct XMLTextWriter {
     let elementOnly: Set<String>
     /// The namespace of unprefixed names in the document being written.
     let defaultNamespace: String
-    /// The text so far.
-    private(set) var text = ""
+    /// The text so far, in UTF-8 (kept as bytes: a large document is not held twice, as
+    /// text and then as data).
+    private(set) var data = Data()
 
     init(elementOnly: Set<String>, defaultNamespace: String) {
         self.elementOnly = elementOnly
@@ -104,7 +129,8 @@ struct XMLTextWriter {
 
     /// Appends `line` at `depth` levels of indentation.
     mutating func appendLine(_ line: String, depth: Int = 0) {
-        text += String(repeating: "  ", count: depth) + line + "\n"
+        var line = String(repeating: "  ", count: depth) + line + "\n"
+        line.withUTF8 { data.append($0) }
     }
 
     /// Appends `element` and its content at `depth`.
@@ -117,9 +143,20 @@ struct XMLTextWriter {
             appendLine(Self.compact(element, defaultNamespace: defaultNamespace, elementOnly: elementOnly), depth: depth)
             return
         }
-        appendLine(Self.startTag(element, extra: namespaceDeclarations(element, context: defaultNamespace)) + ">", depth: depth)
+        appendStartTag(element, depth: depth)
         for child in childElements { append(child, depth: depth + 1) }
-        appendLine("</\(element.name)>", depth: depth)
+        appendEndTag(element.name, depth: depth)
+    }
+
+    /// Appends the start tag of `element` on a line of its own at `depth`, for content that
+    /// follows on lines of their own (as ``append(_:depth:)`` writes an element-only element).
+    mutating func appendStartTag(_ element: XMLTreeElement, depth: Int) {
+        appendLine(Self.startTag(element, extra: namespaceDeclarations(element, context: defaultNamespace)) + ">", depth: depth)
+    }
+
+    /// Appends the end tag `</name>` on a line of its own at `depth`.
+    mutating func appendEndTag(_ name: String, depth: Int) {
+        appendLine("</\(name)>", depth: depth)
     }
 
     private func content(of element: XMLTreeElement) -> [XMLTreeNode] {
@@ -166,7 +203,7 @@ struct XMLTextWriter {
     private static func content(of element: XMLTreeElement, elementOnly: Set<String>) -> [XMLTreeNode] {
         guard elementOnly.contains(element.name) else { return element.children }
         return element.children.filter {
-            if case .text(let text) = $0 { !text.allSatisfy(\.isXMLWhitespace) } else { true }
+            if case .text(let text) = $0 { !text.isXMLWhitespace } else { true }
         }
     }
 
