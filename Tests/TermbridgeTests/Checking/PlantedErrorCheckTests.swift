@@ -64,10 +64,15 @@ enum PlantedCorpus {
 
     /// Checks `chinese` against the English with the gold sentence alignment (no aligner).
     static func checkWithGoldBeads(_ chinese: String) throws -> [Finding] {
+        try Checker(glossary: glossary()).check(goldSegments(chinese))
+    }
+
+    /// The segments of `chinese` and the English under the gold beads.
+    static func goldSegments(_ chinese: String) throws -> [CheckSegment] {
         let beads = try BeadFile.read(contentsOf: "\(folder)/quasi-alliances.beads")
         let alignment = Alignment(chinese: try document(chinese, "zh"), english: try document(english, "en"), beads: beads)
         try alignment.validateBeads()
-        return try Checker(glossary: glossary()).check(PlainTextSegments.segments(of: alignment))
+        return PlainTextSegments.segments(of: alignment)
     }
 
     static let cedictPath = ProcessInfo.processInfo.environment["TERMBRIDGE_CEDICT"] ?? ".cache/cedict_ts.u8"
@@ -147,10 +152,7 @@ enum PlantedCorpus {
 
     /// The bilingual pairs of the clean copy, in order.
     static func cleanPairs() throws -> [(english: String, chinese: String)] {
-        let beads = try BeadFile.read(contentsOf: "\(PlantedCorpus.folder)/quasi-alliances.beads")
-        let alignment = Alignment(chinese: try PlantedCorpus.document(PlantedCorpus.clean, "zh"),
-                                  english: try PlantedCorpus.document(PlantedCorpus.english, "en"), beads: beads)
-        return PlainTextSegments.segments(of: alignment).compactMap { segment in
+        try PlantedCorpus.goldSegments(PlantedCorpus.clean).compactMap { segment in
             guard let english = segment.source?.text, let chinese = segment.target?.text else { return nil }
             return (english, chinese)
         }
