@@ -17,5 +17,6 @@ echo; echo "== data loading (CC-CEDICT, jieba)"; $bench cedict --cli .build/rele
 echo; echo "== glossary matching"; $bench match
 if [ -d ../shared/eval/align ]; then echo; echo "== alignment"; PYTHONPATH=.cache/pylib $bench align; fi
 echo; echo "== checking"; $bench check --cli .build/release/termbridge
+echo; echo "== checking: planted slips"; $bench planted
 echo; echo "== reading XML"; $bench xml
 echo; echo "== extraction"; python3 Benchmarks/extract-vs-jieba.py

@@ -12,6 +12,7 @@ guard let command = arguments.first else {
     print("       termbridge-bench align [--quality-only] [--cli BIN]")
     print("       termbridge-bench cedict [--cli BIN]")
     print("       termbridge-bench check [--cli BIN]")
+    print("       termbridge-bench planted [--rounds N]")
     print("       termbridge-bench xml")
     exit(2)
 }
@@ -34,6 +35,8 @@ case "cedict":
     try CEDICTBenchmark(cli: option("--cli")).run()
 case "check":
     try CheckBenchmark(cli: option("--cli")).run()
+case "planted":
+    try PlantedBenchmark(rounds: option("--rounds").flatMap(Int.init) ?? 60).run()
 case "xml":
     try XMLBenchmark().run()
 case "match":

@@ -15,16 +15,16 @@ struct CheckCommand: ParsableCommand {
         TSV (en<TAB>zh, or columns named by a header row); or a Chinese document alone, \
         for the checks that need no English.
 
-        Checks (turn one off with --disable ID; see --list-checks): term-mistranslated \
-        (error), term-forbidden (error), term-deprecated (warning), rendering-inconsistent \
-        (warning), variant-drift (warning), number-mismatch (error), latin-token-missing \
-        (warning), segment-inconsistent-target (warning), segment-inconsistent-source \
-        (warning).
+        Checks: see --list-checks (ids, severities, what each needs, examples). Turn one \
+        off with --disable ID; add your own with --checklist FILE. A unit of a TMX or \
+        XLIFF file can waive checks: <prop type="x-termbridge-waive">ID…</prop> in a <tu>, \
+        a <note> starting "termbridge-waive: ID…" in XLIFF.
 
         Each finding points into the file the user edits: the Chinese file (line and column \
-        of the term) or the bilingual file. Formats: text (file:line:col: severity [check] \
-        message, an excerpt, then a summary), json, html (a self-contained review page). \
-        Without --format the format comes from -o's extension (.txt, .json, .html), else text.
+        of the term) or the bilingual file; columns count UTF-8 bytes unless --column-unit \
+        says otherwise. Formats: text (file:line:col: severity [check] message, an excerpt, \
+        then a summary), json, html (a self-contained review page). Without --format the \
+        format comes from -o's extension (.txt, .json, .html), else text.
 
         Languages are judged from the text (Han characters against Latin letters): an \
         English file given as the Chinese, swapped arguments, or a bilingual file whose \
@@ -62,19 +62,37 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Plain-text files have one sentence per line: do not split sentences.")
     var presplit = false
 
-    @Option(name: .customLong("disable"), help: ArgumentHelp("A check not to run. Repeatable.", valueName: "ID"))
+    @Option(name: .customLong("disable"), help: ArgumentHelp("A check not to run (a built-in check or one of the checklist). Repeatable.", valueName: "ID"))
     var disabled: [CheckID] = []
+
+    @Option(name: .customLong("checklist"), help: ArgumentHelp("User checks: a TSV of regular expressions on source and target with id, severity and message (see Docs/Checking.md). Repeatable.", valueName: "FILE"))
+    var checklists: [String] = []
+
+    @Option(help: ArgumentHelp("Leave out the findings this baseline file records.", valueName: "FILE"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record this run's findings (those no waiver leaves out) in a baseline file.", valueName: "FILE"))
+    var writeBaseline: String?
+
+    @Option(name: .customLong("punctuation"), help: "The Chinese text's punctuation convention: full (，：；) or half (, : ;). Default: the file's own majority; only mixing is reported.")
+    var punctuation: TypographyConvention.PunctuationWidth?
+
+    @Option(name: .customLong("spacing"), help: "Space between Chinese and Latin letters or digits: space or none. Default: the file's own majority; only mixing is reported.")
+    var spacing: TypographyConvention.Spacing?
+
+    @Option(name: .customLong("column-unit"), help: "What columns count: bytes (default; vim, clang), scalars (characters), utf16 (LSP, VS Code), display (terminal cells; Emacs's compilation mode).")
+    var columnUnit: ColumnUnit = .bytes
 
     @Option(name: .customLong("fail-on"), help: "The least severity that makes the exit status 1: error, warning or never.")
     var failOn: FailureThreshold = .error
 
-    @Option(help: "Report format: text, json or html (default: from -o's extension, else text).")
+    @Option(help: "Report format: text, json or html (default: from -o's extension, else text). With --list-checks: text or json.")
     var format: CheckReportFormat?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The report file, written atomically; standard output when absent or -.", valueName: "OUT"))
     var output: String?
 
-    @Flag(name: .customLong("list-checks"), help: "List the checks with their ids and severities, and exit.")
+    @Flag(name: .customLong("list-checks"), help: "List the checks (ids, severities, what they need, examples) and exit.")
     var listChecks = false
 
     func validate() throws {
@@ -94,12 +112,15 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        let checklist = try checklists.isEmpty ? nil : Checklist(entries: checklists.flatMap { try Checklist.read(contentsOf: $0).entries })
         if listChecks {
-            for check in CheckID.allCases {
-                print(check.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0)
-                      + check.defaultSeverity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + check.summary)
-            }
+            let definitions = CheckRegistry.definitions + (checklist?.definitions ?? [])
+            print(format == .json ? try CheckListing.json(definitions) : CheckListing.text(definitions), terminator: "")
             return
+        }
+        let known = Set(CheckID.builtIn + (checklist?.entries.map(\.id) ?? []))
+        for id in disabled where !known.contains(id) {
+            throw ValidationError("Unknown check '\(id.rawValue)' for --disable; see --list-checks.")
         }
         // A plain-text pair is read (and its languages checked) before anything else.
         var documents: (AlignmentDocument, AlignmentDocument)?
@@ -117,20 +138,25 @@ struct CheckCommand: ParsableCommand {
                                                    english: ExtractionText(path: english, text: readUTF8(english)),
                                                    glossary: glossary, lexicon: lexicon)
         }
-        let checker = try Checker(glossary: glossary, lexicon: lexicon, associations: associations,
-                                  configuration: CheckConfiguration(enabled: Set(CheckID.allCases).subtracting(disabled)))
+        let configuration = CheckConfiguration(enabled: Set(CheckID.builtIn).subtracting(disabled),
+                                               typography: TypographyConvention(punctuation: punctuation, spacing: spacing))
+        let userChecks = checklist.map { Checklist(entries: $0.entries.filter { !disabled.contains($0.id) }) }
+        let checker = try Checker(glossary: glossary, lexicon: lexicon, associations: associations, configuration: configuration,
+                                  checklist: userChecks, baseline: try baseline.map { try Baseline.read(contentsOf: $0) } ?? Baseline())
+        var recorded = BaselineWriter()
+        if writeBaseline != nil { checker.recordFinding = { recorded.add($0) } }
         let destination = output == "-" ? nil : output
         let format = self.format ?? destination.flatMap(CheckReportFormat.init(path:)) ?? .text
 
         // Standard output streams; a file is written whole, atomically, at the end.
         let standardOutput = BufferedOutput()
         var fileContents = ""
-        let writer = format.writer { text in
+        let writer = ColumnConvertingReport(format.writer { text in
             if destination == nil { try standardOutput.write(text) } else { fileContents += text }
-        }
+        }, unit: columnUnit)
         let inputs = bilingual.map { [$0] } ?? [chinese, english].compactMap { $0 }
-        try writer.begin(CheckRunDescription(inputs: inputs, glossaries: glossaries,
-                                             conceptCount: glossary?.concepts.count ?? 0, failOn: failOn))
+        try writer.begin(CheckRunDescription(inputs: inputs, glossaries: glossaries, conceptCount: glossary?.concepts.count ?? 0,
+                                             failOn: failOn, columnUnit: columnUnit))
         let report: (Finding) throws -> Void = { try writer.write($0) }
         if let bilingual {
             let format = bilingualFormat ?? BilingualFormat(path: bilingual)!
@@ -148,11 +174,20 @@ struct CheckCommand: ParsableCommand {
         } else {
             try standardOutput.flush()
         }
+        if let writeBaseline { try recorded.write(to: writeBaseline) }
         if summary.fails(at: failOn) { throw ExitCode(1) }
     }
 }
 
-extension CheckID: ExpressibleByArgument {}
+extension CheckID: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard CheckID.isWellFormed(argument) else { return nil }
+        self.init(argument)
+    }
+}
 extension FailureThreshold: ExpressibleByArgument {}
 extension CheckReportFormat: ExpressibleByArgument {}
 extension BilingualFormat: ExpressibleByArgument {}
+extension ColumnUnit: ExpressibleByArgument {}
+extension TypographyConvention.PunctuationWidth: ExpressibleByArgument {}
+extension TypographyConvention.Spacing: ExpressibleByArgument {}
