@@ -31,13 +31,13 @@ public struct InputFile {
         }
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         if descriptor < 0 {
-            throw FileError(path: path, message: "cannot open: \(systemErrorMessage())")
+            throw FileError(path: path, message: "cannot read: \(systemErrorMessage())")
         }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {
             let message = systemErrorMessage()
             _ = Glibc.close(descriptor)
-            throw FileError(path: path, message: "cannot open: \(message)")
+            throw FileError(path: path, message: "cannot read: \(message)")
         }
         let type = info.st_mode & S_IFMT
         if type == S_IFDIR {
