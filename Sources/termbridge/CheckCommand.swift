@@ -9,7 +9,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check a Chinese translation against the glossary and against itself.",
         discussion: """
-        Inputs: a Chinese translation and its English source as two plain-text files \
+        Inputs: a Chinese translation and its English source (--source) as two plain-text files \
         (aligned sentence by sentence first, as `termbridge align` does); or a bilingual \
         file with --bilingual: TMX, XLIFF 1.2 or 2.x (English source, Chinese target) or \
         TSV (en<TAB>zh, or columns named by a header row); or a Chinese document alone, \
@@ -44,8 +44,17 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The Chinese translation (UTF-8 plain text).", valueName: "ZH_FILE"))
     var chinese: String?
 
-    @Argument(help: ArgumentHelp("Its English source (UTF-8; Markdown read as plain text). Without it only the checks that need no English run.", valueName: "EN_FILE"))
-    var english: String?
+    @Option(name: .customLong("source"), help: ArgumentHelp(
+        "Its English source (UTF-8; Markdown read as plain text). Without it only the checks that need no English run.",
+        valueName: "EN_FILE"))
+    var source: String?
+
+    /// The English file as a second argument: the older spelling of --source, still accepted.
+    @Argument(help: .hidden)
+    var englishArgument: String?
+
+    /// The English source, however it was given.
+    var english: String? { source ?? englishArgument }
 
     @Option(help: ArgumentHelp("A bilingual file to check instead: .tmx, .xlf/.xliff, .tsv.", valueName: "FILE"))
     var bilingual: String?
@@ -97,17 +106,23 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if listChecks { return }
+        if source != nil && englishArgument != nil {
+            throw ValidationError("Give the English source once: --source EN_FILE.")
+        }
+        if bilingual != nil && english != nil {
+            throw ValidationError("Give either ZH_FILE [--source EN_FILE] or --bilingual FILE, not both.")
+        }
         if bilingual != nil && chinese != nil {
-            throw ValidationError("Give either ZH_FILE [EN_FILE] or --bilingual FILE, not both.")
+            throw ValidationError("Give either ZH_FILE [--source EN_FILE] or --bilingual FILE, not both.")
         }
         if bilingual == nil && chinese == nil {
-            throw ValidationError("Nothing to check: give ZH_FILE [EN_FILE] or --bilingual FILE.")
+            throw ValidationError("Nothing to check: give ZH_FILE [--source EN_FILE] or --bilingual FILE.")
         }
         if let bilingual, bilingualFormat == nil, BilingualFormat(path: bilingual) == nil {
-            throw ValidationError("Cannot tell the format of '\(bilingual)' from its extension; give --bilingual-format tmx, xliff or tsv.")
+            throw ValidationError("Cannot tell the format of '\(TerminalText.escaped(bilingual))' from its extension; give --bilingual-format tmx, xliff or tsv.")
         }
         if format == nil, let output, output != "-", CheckReportFormat(path: output) == nil {
-            throw ValidationError("Cannot tell the report format from the extension of '\(output)'; give --format text, json or html.")
+            throw ValidationError("Cannot tell the report format from the extension of '\(TerminalText.escaped(output))'; give --format text, json or html.")
         }
     }
 
@@ -122,6 +137,8 @@ struct CheckCommand: ParsableCommand {
         for id in disabled where !known.contains(id) {
             throw ValidationError("Unknown check '\(id.rawValue)' for --disable; see --list-checks.")
         }
+        let inputs = bilingual.map { [$0] } ?? [chinese, english].compactMap { $0 }
+        try OutputPath.requireDistinct(output, from: inputs.map { ($0, "an input") } + glossaries.map { ($0, "a glossary") } + data.files)
         // A plain-text pair is read (and its languages checked) before anything else.
         var documents: (AlignmentDocument, AlignmentDocument)?
         if bilingual == nil, let chinese, let english {
@@ -148,13 +165,13 @@ struct CheckCommand: ParsableCommand {
         let destination = output == "-" ? nil : output
         let format = self.format ?? destination.flatMap(CheckReportFormat.init(path:)) ?? .text
 
-        // Standard output streams; a file is written whole, atomically, at the end.
+        // Standard output streams; a file streams into a temporary file put in place at the
+        // end (AtomicFileWriter), so an interrupted check leaves the old report as it was.
         let standardOutput = BufferedOutput()
-        var fileContents = ""
+        let file = try destination.map(AtomicFileWriter.init(path:))
         let writer = ColumnConvertingReport(format.writer { text in
-            if destination == nil { try standardOutput.write(text) } else { fileContents += text }
+            if let file { try file.write(text) } else { try standardOutput.write(text) }
         }, unit: columnUnit)
-        let inputs = bilingual.map { [$0] } ?? [chinese, english].compactMap { $0 }
         try writer.begin(CheckRunDescription(inputs: inputs, glossaries: glossaries, conceptCount: glossary?.concepts.count ?? 0,
                                              failOn: failOn, columnUnit: columnUnit))
         let report: (Finding) throws -> Void = { try writer.write($0) }
@@ -169,8 +186,8 @@ struct CheckCommand: ParsableCommand {
         }
         let summary = try checker.finish(report)
         try writer.finish(summary)
-        if let destination {
-            try AtomicFile.write(Data(fileContents.utf8), to: destination)
+        if let file {
+            try file.commit()
         } else {
             try standardOutput.flush()
         }

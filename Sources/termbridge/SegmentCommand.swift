@@ -8,22 +8,26 @@ struct SegmentCommand: ParsableCommand {
         commandName: "segment",
         abstract: "Segment Chinese text into words.",
         discussion: """
-        Reads each FILE (standard input when none is given) line by line in bounded memory.
-        By default the segmenter uses the segmentation model found by the usual data search
-        (see `termbridge data`): the general vocabulary (CC-CEDICT headwords and jieba's word
-        frequencies) and jieba's unknown-word model; --no-model turns it off. Terms of --dict
-        and --glossary always win: they stay whole, and no vocabulary word cuts them.
-        text: one output line per input line, tokens separated by one space, white space
-        dropped (the SIGHAN bakeoff format). tsv: a header, then one token per row with its
-        line, UTF-8 byte and Unicode-scalar offsets within the line, kind, part of speech and
-        text (white space dropped). jsonl: one object per input line with every token, its
-        kind, part of speech (`pos`) and offsets. Parts of speech use jieba's tag set (n, v,
-        nr, ns, m, eng, x …; see Docs/Segmentation.md).
-        A line longer than 1 MB is handled in pieces cut after white space or punctuation.
-        A byte-order mark at the start of an input is skipped: it is no token, and offsets
-        on line 1 start after it. The language is not judged: English and mixed text are
-        segmented too (Latin runs are tokens of their own), and the input is taken as it is,
-        markup included.
+        Reads each FILE (standard input when none is given, or for -) line by line in \
+        bounded memory. By default the segmenter uses the segmentation model found by the \
+        usual data search (see `termbridge data`): the general vocabulary (CC-CEDICT \
+        headwords and jieba's word frequencies) and jieba's unknown-word model; --no-model \
+        turns it off. Terms of --dict and --glossary always win: they stay whole, and no \
+        vocabulary word cuts them.
+
+        Formats: text, one output line per input line, tokens separated by one space, white \
+        space dropped (the SIGHAN bakeoff format); tsv, a header, then one token per row \
+        with its line, UTF-8 byte and Unicode-scalar offsets within the line, kind, part of \
+        speech and text (white space dropped); jsonl, one object per input line with every \
+        token, its kind, part of speech (`pos`) and offsets. Parts of speech use jieba's tag \
+        set (n, v, nr, ns, m, eng, x …; see Docs/Segmentation.md).
+
+        A line longer than 1 MB is segmented in pieces cut after white space or \
+        punctuation; offsets still count from the start of the line, and it is still one \
+        output line (one jsonl object). A byte-order mark at the start of an input is \
+        skipped: it is no token, and offsets on line 1 start after it. The language is not \
+        judged: English and mixed text are segmented too (Latin runs are tokens of their \
+        own), and the input is taken as it is, markup included.
         """
     )
 
@@ -71,15 +75,21 @@ struct SegmentCommand: ParsableCommand {
             defer { input.close() }
             var progress = ProgressReporter(name: input.displayName, total: input.size)
             defer { progress.finish() }
+            // A line over LineReader's piece size comes in pieces: offsets stay relative to
+            // the line's start.
             var lineScalarOffset = 0
+            var lineByteStart: Int?
             try LineReader(descriptor: input.descriptor).forEachLine(progress: { progress.update($0) }) { piece in
                 do {
+                    let start = lineByteStart ?? piece.byteOffset
+                    lineByteStart = start
+                    let pieceByteOffset = piece.byteOffset - start
                     if let splitter {
                         let text = try String(strictUTF8: piece.bytes)
                         for sentence in try splitter.sentences(in: text) {
                             let bytes = UnsafeBufferPointer(rebasing: piece.bytes[sentence.range.utf8])
                             try writer.write(segmenter: segmenter, bytes: bytes, line: piece.line,
-                                             utf8Base: sentence.range.utf8.lowerBound,
+                                             utf8Base: pieceByteOffset + sentence.range.utf8.lowerBound,
                                              scalarBase: lineScalarOffset + sentence.range.scalars.lowerBound,
                                              endsLine: true)
                         }
@@ -87,9 +97,12 @@ struct SegmentCommand: ParsableCommand {
                     } else {
                         lineScalarOffset += try writer.write(
                             segmenter: segmenter, bytes: piece.bytes, line: piece.line,
-                            utf8Base: 0, scalarBase: lineScalarOffset, endsLine: piece.endsLine)
+                            utf8Base: pieceByteOffset, scalarBase: lineScalarOffset, endsLine: piece.endsLine)
                     }
-                    if piece.endsLine { lineScalarOffset = 0 }
+                    if piece.endsLine {
+                        lineScalarOffset = 0
+                        lineByteStart = nil
+                    }
                 } catch let error as InvalidUTF8Error {
                     try output.flush()
                     throw InvalidUTF8Error(file: input.displayName, byteOffset: piece.byteOffset + error.byteOffset)
@@ -106,6 +119,7 @@ struct SegmentWriter {
     let output: BufferedOutput
     private var midLine = false
     private var lineBuffer: [UInt8] = []
+    private var pendingTokens: [JSONToken] = []
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -170,16 +184,18 @@ struct SegmentWriter {
                 try output.write(byte: 0x0A)
             }
         case .jsonl:
-            var tokens: [JSONToken] = []
+            // One object per line: the tokens of a line's pieces are gathered until its end.
             for token in try segmenter.tokens(utf8: bytes) {
                 scalarCount = token.range.scalars.upperBound
-                tokens.append(JSONToken(
+                pendingTokens.append(JSONToken(
                     text: token.text, kind: token.kind.rawValue, pos: token.partOfSpeech.rawValue,
                     utf8: [utf8Base + token.range.utf8.lowerBound, utf8Base + token.range.utf8.upperBound],
                     scalars: [scalarBase + token.range.scalars.lowerBound, scalarBase + token.range.scalars.upperBound]))
             }
-            try output.write(String(decoding: try encoder.encode(JSONLine(line: line, tokens: tokens)), as: UTF8.self))
+            guard endsLine else { break }
+            try output.write(String(decoding: try encoder.encode(JSONLine(line: line, tokens: pendingTokens)), as: UTF8.self))
             try output.write(byte: 0x0A)
+            pendingTokens.removeAll()
         }
         return scalarCount
     }

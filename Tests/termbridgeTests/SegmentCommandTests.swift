@@ -164,3 +164,33 @@ private let needsModel = Testing.ConditionTrait.enabled(if: hasModel, "needs .ca
         #expect(try #require(bare["f1"] as? Double) < 1.0)
     }
 }
+
+/// Issue 10 item 11: a line over the 1 MB piece size keeps its offsets and is one jsonl object.
+@Suite struct LongLineSegmentTests {
+    @Test func offsetsRunOnAcrossPiecesAndJSONLHasOneObjectPerLine() throws {
+        let sentence = "准盟友是一个概念。"                     // 27 bytes, 9 scalars
+        let long = String(repeating: sentence, count: 90_000)   // 2.43 MB
+        let input = try temporaryFile("第一行\n" + long + "\n末行\n")
+        let tsv = try termbridge(["segment", "--format", "tsv", input])
+        #expect(tsv.status == 0)
+        var previousEnd = (utf8: 0, scalars: 0)
+        var rows = 0
+        for row in tsv.stdout.split(separator: "\n").dropFirst() {
+            let fields = row.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields[0] == "2" else { continue }
+            let utf8 = (Int(fields[1])!, Int(fields[2])!), scalars = (Int(fields[3])!, Int(fields[4])!)
+            #expect(utf8.0 == previousEnd.utf8 && scalars.0 == previousEnd.scalars, "row \(rows) restarts at \(utf8.0)")
+            if utf8.0 != previousEnd.utf8 { break }
+            previousEnd = (utf8.1, scalars.1)
+            rows += 1
+        }
+        #expect(previousEnd.utf8 == long.utf8.count)
+        #expect(previousEnd.scalars == long.unicodeScalars.count)
+        let jsonl = try termbridge(["segment", "--format", "jsonl", input])
+        let objects = jsonl.stdout.split(separator: "\n")
+        #expect(objects.count == 3)
+        let second = try #require(try JSONSerialization.jsonObject(with: Data(objects[1].utf8)) as? [String: Any])
+        let tokens = try #require(second["tokens"] as? [[String: Any]])
+        #expect((tokens.last?["utf8"] as? [Int])?.last == long.utf8.count)
+    }
+}

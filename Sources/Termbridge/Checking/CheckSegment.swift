@@ -14,8 +14,8 @@ public struct FileLocation: Sendable, Hashable, Codable {
         self.column = column
     }
 
-    /// `file:line:column`, as compilers print it (`<input>` when the file is unknown).
-    public var description: String { "\(file ?? "<input>"):\(line):\(column)" }
+    /// `file:line:column`, as compilers print it (`standard input` when no file is named).
+    public var description: String { "\(file ?? "standard input"):\(line):\(column)" }
 }
 
 /// Where each scalar of a segment's text is in its file: a sorted list of anchors, each

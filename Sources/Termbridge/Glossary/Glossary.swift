@@ -89,7 +89,7 @@ extension Glossary {
     ///   ``InvalidUTF8Error``.
     public static func read(contentsOf path: String, format: GlossaryFormat? = nil) throws -> Glossary {
         guard let format = format ?? GlossaryFormat(path: path) else {
-            throw FileError(path: path, message: "cannot tell the glossary format from the extension; use .tsv, .csv, .json, .tbx, .u8 (CC-CEDICT) or give --format")
+            throw FileError(path: path, message: "cannot tell the glossary format from the file name; name it .tsv, .csv, .json, .tbx or .u8 (CC-CEDICT)")
         }
         if format == .tbx || format == .tbx2008 {
             return try TBXGlossaryFormat.read(contentsOf: path)   // streamed: no copy of the file in memory
@@ -129,7 +129,7 @@ extension Glossary {
     @discardableResult
     public func write(to path: String, format: GlossaryFormat? = nil) throws -> [GlossaryWarning] {
         guard let format = format ?? GlossaryFormat(path: path) else {
-            throw FileError(path: path, message: "cannot tell the glossary format from the extension; use .tsv, .csv, .json, .tbx or .md, or give --format")
+            throw FileError(path: path, message: "cannot tell the glossary format from the file name; name it .tsv, .csv, .json, .tbx or .md")
         }
         let (data, warnings) = try encoded(as: format)
         try AtomicFile.write(data, to: path)

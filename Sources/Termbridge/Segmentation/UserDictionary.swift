@@ -103,7 +103,7 @@ public struct UserDictionary: Sendable {
     ///
     /// - Throws: ``InvalidUTF8Error`` naming the file and byte offset, or the file error.
     public static func load(contentsOf path: String) throws -> UserDictionary {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let data = try TextFile.data(path)
         var dictionary = UserDictionary()
         try dictionary.addLines(of: data, file: path)
         return dictionary

@@ -8,10 +8,10 @@ struct GlossaryValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check a glossary; exit 1 when it has errors.",
         discussion: """
-        Errors: duplicate ids, empty terms, a term listed twice, a term acceptable in one
-        place and forbidden in another, a concept missing one of the --languages. Warnings:
-        no preferred term, several preferred terms, one preferred term for several concepts.
-        A .tbx file is also checked against the TBX schemas when xmllint and the schemas are
+        Errors: duplicate ids, empty terms, a term listed twice, a term acceptable in one \
+        place and forbidden in another, a concept missing one of the --languages. Warnings: \
+        no preferred term, several preferred terms, one preferred term for several concepts. \
+        A .tbx file is also checked against the TBX schemas when xmllint and the schemas are \
         available (TERMBRIDGE_SCHEMAS, default ../shared/schemas).
         """
     )
@@ -25,9 +25,9 @@ struct GlossaryValidateCommand: ParsableCommand {
         if GlossaryFormat(path: file) == .tbx {
             issues += try SchemaCheck.tbx(file)
         }
-        for issue in issues { print("\(file): \(issue)") }
+        for issue in issues { print("\(shown(file)): \(shown("\(issue)"))") }
         let errors = issues.filter { $0.severity == .error }.count
-        print("\(file): \(glossary.concepts.count) concepts, \(errors) error(s), \(issues.count - errors) warning(s)")
+        print("\(shown(file)): \(glossary.concepts.count) concepts, \(errors) error(s), \(issues.count - errors) warning(s)")
         if errors > 0 { throw ExitCode(1) }
     }
 }

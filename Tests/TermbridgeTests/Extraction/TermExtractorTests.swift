@@ -127,3 +127,19 @@ private func corpusInput(withSource: Bool = true) throws -> ExtractionInput {
         #expect(merged.concept(withID: "qa-012")?.terms(in: "en").map(\.text).contains("nuclear umbrella") == true)
     }
 }
+
+@Suite struct ExtractionLimitTests {
+    /// `--top 4611686018427387903` trapped: the extractor kept `3 * limit` candidates. A limit
+    /// near Int.max keeps everything, as no limit does; a negative one keeps nothing.
+    @Test func aLimitNearIntMaxKeepsEverythingWithoutOverflow() throws {
+        let text = "准盟友与准盟友关系。准盟友的准盟友关系。"
+        let input = ExtractionInput(chinese: ExtractionText(path: "x.txt", text: text), english: nil)
+        let unlimited = try TermExtractor(options: ExtractionOptions(minimumFrequency: 1)).extract([input])
+        for limit in [Int.max / 2, Int.max / 3 + 1, Int.max] {
+            let limited = try TermExtractor(options: ExtractionOptions(minimumFrequency: 1, limit: limit)).extract([input])
+            #expect(limited.map(\.chinese) == unlimited.map(\.chinese))
+        }
+        #expect(!unlimited.isEmpty)
+        #expect(try TermExtractor(options: ExtractionOptions(minimumFrequency: 1, limit: -1)).extract([input]).isEmpty)
+    }
+}

@@ -144,3 +144,15 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["glossary.tsv"])
     }
 }
+
+@Suite struct JSONGlossaryUTF8Tests {
+    /// Issue 10 item 13: invalid UTF-8 in a JSON glossary named only "corrupted data".
+    @Test func invalidUTF8InJSONNamesTheFileAndByteOffset() throws {
+        var bytes = Array("\u{FEFF}{\"concepts\": [{\"id\": \"a".utf8)
+        let offset = bytes.count
+        bytes += [0xFF] + Array("\"}]}".utf8)
+        #expect(throws: InvalidUTF8Error(file: "g.json", byteOffset: offset)) {
+            try Glossary.read(Data(bytes), format: .json, file: "g.json")
+        }
+    }
+}
