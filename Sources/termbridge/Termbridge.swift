@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Termbridge
 
 @main
 struct TermbridgeCommand: ParsableCommand {
@@ -12,6 +13,7 @@ struct TermbridgeCommand: ParsableCommand {
         2 the command could not do its job (usage or input errors: a missing or malformed
         file, invalid UTF-8).
         """,
+        version: TermbridgeVersion.current,
         subcommands: [SegmentCommand.self, GlossaryCommand.self, PairCommand.self, AlignCommand.self, ExtractCommand.self, CheckCommand.self, DataCommand.self, EvalCommand.self]
     )
 
