@@ -59,12 +59,14 @@ import Testing
         #expect(valid.status == 0, "\(valid.stdout)\(valid.stderr)")
         #expect(!valid.stdout.contains("schema check skipped"))
         let text = try String(contentsOfFile: "Glossary/quasi-alliance.tbx", encoding: .utf8)
-        let broken = try temporaryFile(text.replacingOccurrences(of: "<term>", with: "<terme>")
-            .replacingOccurrences(of: "</term>", with: "</terme>"), suffix: ".tbx")
+        // An attribute the schema does not allow: Termbridge reads the file, the RelaxNG rejects it.
+        let broken = try temporaryFile(text.replacingOccurrences(of: #"<descrip type="subjectField">"#,
+                                                                 with: #"<descrip type="subjectField" colour="red">"#), suffix: ".tbx")
         let invalid = try termbridge(["glossary", "validate", broken])
         #expect(invalid.status == 1)
         #expect(invalid.stdout.contains("not valid against "))
         #expect(invalid.stdout.contains("/Schemas/tbx/TBXcoreStructV03.rng"))
+        #expect(invalid.stdout.contains("Invalid attribute colour for element descrip"))
     }
 
     @Test func malformedGlossaryNamesFileAndLine() throws {
