@@ -25,14 +25,29 @@ if ((${#missing[@]})); then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# Optional: pyschematron for the TBX-Basic Schematron check (scripts/validate-tbx.sh and
-# its test). It needs Python >= 3.12; where none is installed, the check is skipped.
-if [ ! -x /opt/schvenv/bin/pyschematron ]; then
-    python312=$(command -v python3.12 || ls /root/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | head -n 1 || true)
-    if [ -n "$python312" ] && [ -w /opt ]; then
-        PYENV_VERSION=$(basename "$(dirname "$(dirname "$python312")")") "$python312" -m venv /opt/schvenv \
-            && /opt/schvenv/bin/pip install --quiet pyschematron==1.2.5 \
-            || echo "setup: pyschematron not installed; the Schematron check will be skipped"
+# pyschematron, for the TBX-Basic Schematron check (scripts/validate-tbx.sh and its tests),
+# in a virtual environment in .cache/schematron-venv. It needs Python >= 3.12 (on 3.11 pip
+# finds only 0.1.0, an empty placeholder). Debian 12 ships 3.11, so a 3.12 or later is looked
+# for on PATH (python3.13, python3.12) and among pyenv's installed versions, by their real
+# paths: a pyenv shim runs only the version pyenv has selected. Without one the Schematron
+# tests are reported as skipped, with this reason; everything else runs.
+venv=.cache/schematron-venv
+if [ ! -x "$venv/bin/pyschematron" ]; then
+    python312=""
+    for candidate in $(command -v python3.13 python3.12 python3 2>/dev/null | grep -v '/shims/') \
+                     "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.1[2-9]*/bin/python3; do
+        if [ -x "$candidate" ] && "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
+            python312=$candidate
+            break
+        fi
+    done
+    if [ -z "$python312" ]; then
+        echo "setup: no Python >= 3.12 found; pyschematron not installed, the TBX-Basic Schematron tests will be skipped"
+    elif ! { "$python312" -m venv "$venv" && "$venv/bin/pip" install --quiet pyschematron==1.2.5; }; then
+        rm -rf "$venv"
+        echo "setup: pyschematron could not be installed with $python312; the TBX-Basic Schematron tests will be skipped"
+    else
+        echo "setup: pyschematron 1.2.5 in $venv ($("$python312" --version))"
     fi
 fi
 

@@ -16,6 +16,7 @@ struct TermbridgeCommand: ParsableCommand {
         A file argument given as - is standard input; an output given as - is standard \
         output.
         """,
+        version: TermbridgeVersion.current,
         subcommands: [SegmentCommand.self, GlossaryCommand.self, PairCommand.self, AlignCommand.self, ExtractCommand.self, CheckCommand.self, DataCommand.self, EvalCommand.self]
     )
 

@@ -50,6 +50,25 @@ import Testing
         #expect(result.stdout.contains("error: concept c2: 准盟友 is forbidden here but preferred in concept c1"))
     }
 
+    /// The schemas ship in the checkout (Schemas/), so a fresh clone validates TBX against
+    /// them with no setting; a file that breaks the structure is an error naming the schema.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint"),
+                   "needs xmllint (Debian libxml2-utils; scripts/setup.sh installs it)"))
+    func validateChecksTBXAgainstTheShippedSchemas() throws {
+        let valid = try termbridge(["glossary", "validate", "Glossary/quasi-alliance.tbx"], environment: ["TERMBRIDGE_SCHEMAS": ""])
+        #expect(valid.status == 0, "\(valid.stdout)\(valid.stderr)")
+        #expect(!valid.stdout.contains("schema check skipped"))
+        let text = try String(contentsOfFile: "Glossary/quasi-alliance.tbx", encoding: .utf8)
+        // An attribute the schema does not allow: Termbridge reads the file, the RelaxNG rejects it.
+        let broken = try temporaryFile(text.replacingOccurrences(of: #"<descrip type="subjectField">"#,
+                                                                 with: #"<descrip type="subjectField" colour="red">"#), suffix: ".tbx")
+        let invalid = try termbridge(["glossary", "validate", broken])
+        #expect(invalid.status == 1)
+        #expect(invalid.stdout.contains("not valid against "))
+        #expect(invalid.stdout.contains("/Schemas/tbx/TBXcoreStructV03.rng"))
+        #expect(invalid.stdout.contains("Invalid attribute colour for element descrip"))
+    }
+
     @Test func malformedGlossaryNamesFileAndLine() throws {
         let bad = try temporaryFile("id\tzh\ten\nc1\t准盟友\n", suffix: ".tsv")
         let result = try termbridge(["glossary", "stats", bad])

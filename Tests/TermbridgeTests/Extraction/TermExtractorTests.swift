@@ -51,9 +51,9 @@ private func corpusInput(withSource: Bool = true) throws -> ExtractionInput {
         #expect(zip(candidates, candidates.dropFirst()).allSatisfy { $0.score >= $1.score })
     }
 
-    @Test(.enabled(if: ExtractionFixtures.lexicon != nil, "needs .cache/cedict_ts.u8 (scripts/fetch-cedict.sh)"))
+    @Test(.enabled(if: ExtractionFixtures.hasLexicon, ExtractionFixtures.noLexicon))
     func pairsCorpusTermsWithTheirEnglishThroughTheAlignment() throws {
-        let candidates = try TermExtractor(lexicon: ExtractionFixtures.lexicon).extract([corpusInput()])
+        let candidates = try TermExtractor(lexicon: ExtractionFixtures.lexicon()).extract([corpusInput()])
         let english = Dictionary(candidates.filter { $0.kind == .bilingual }.map { ($0.chinese, $0.english) }, uniquingKeysWith: { a, _ in a })
         #expect(english["普通伙伴"] == "ordinary partner")
         #expect(english["条约盟友"] == "treaty ally")
