@@ -60,7 +60,11 @@ let package = Package(
         .testTarget(name: "ICUTests", dependencies: ["ICU"]),
         .testTarget(
             name: "TermbridgeTests",
-            dependencies: ["Termbridge", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: [
+                "Termbridge",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // Runs the built `termbridge` executable as users do (depending on it builds it).
         .testTarget(name: "termbridgeTests", dependencies: ["termbridge"]),

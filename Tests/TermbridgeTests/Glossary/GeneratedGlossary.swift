@@ -23,10 +23,15 @@ struct GeneratedGlossary {
 
     /// A generator for `PropertyBased`'s `propertyCheck`.
     static func generator(_ profile: Profile, controlCharacters: Bool = true) -> Generator<Glossary, Shrink.None<Glossary>> {
-        Generator { rng in make(profile, controlCharacters: controlCharacters, using: &rng) }
+        Generator { rng in make(profile, controlCharacters: controlCharacters, concepts: 1...6, pieces: pieces, using: &rng) }
     }
 
-    static func make<R: RandomNumberGenerator>(_ profile: Profile, controlCharacters: Bool, using rng: inout R) -> Glossary {
+    /// Pieces that a spreadsheet cell keeps: no tab, no carriage return (LibreOffice drops tabs
+    /// and turns CR LF into LF).
+    static let spreadsheetPieces = pieces.filter { !$0.unicodeScalars.contains { $0 == "\t" || $0 == "\r" } }
+
+    static func make<R: RandomNumberGenerator>(_ profile: Profile, controlCharacters: Bool, concepts: ClosedRange<Int> = 1...6,
+                                               pieces: [String] = pieces, using rng: inout R) -> Glossary {
         // Half of the concepts are tame: no white space at either end of a text, and parts of
         // speech from TBX-Basic's picklist — what every format should carry.
         var tame = false
@@ -41,7 +46,7 @@ struct GeneratedGlossary {
         }
         func maybe(_ make: () -> String) -> String? { Bool.random(using: &rng) ? make() : nil }
         var glossary = Glossary()
-        for index in 0..<Int.random(in: 1...6, using: &rng) {
+        for index in 0..<Int.random(in: concepts, using: &rng) {
             tame = Bool.random(using: &rng)
             var concept = Concept(id: text() + "#\(index)", subject: maybe { text() }, definition: maybe { text() }, note: maybe { text() })
             let partOfSpeech = tame ? maybe { ["noun", "verb", "adjective"].randomElement(using: &rng)! } : maybe { text(1...2) }

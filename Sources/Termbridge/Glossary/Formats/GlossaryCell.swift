@@ -10,7 +10,8 @@
 ///    anything else is itself. Writing escapes every backslash, every `|` in a list cell, and
 ///    the first and last character of a value when it is a space or tab: the term
 ///    "⇥=1+1" is written `\⇥=1+1`.
-/// 4. **Formula guard** (TSV and CSV only; XLSX cells are typed as text). A cell that a
+/// 4. **Formula guard** (in XLSX too, so that the cells of all three formats hold the same
+///    text). A cell that a
 ///    spreadsheet would run as a formula — starting with `=`, `+`, `-`, `@`, tab or carriage
 ///    return — is written with a leading `'` (OWASP's CSV-injection defence). So that the
 ///    guard can be undone exactly, a cell starting with `'` followed by one of those

@@ -8,9 +8,13 @@ import ZIPFoundation
 /// import and Trados's Glossary Converter map column by column, and that Phrase TMS imports
 /// once its columns are mapped to languages; its column names are Termbridge's own.
 ///
+/// The cells hold the same text as in TSV and CSV, formula guard included (``GlossaryCell``),
+/// so that a table moved between CSV and XLSX by a spreadsheet (LibreOffice keeps a CSV
+/// cell's leading `'`) reads back the same.
+///
 /// **Writing** gives a minimal workbook: one sheet named `Glossary`, every cell a shared
-/// string in a cell formatted as text (`@`, so that Excel never runs a cell as a formula and
-/// needs no formula guard), the header row frozen, and nothing that varies from run to run
+/// string in a cell formatted as text (`@`, so that a spreadsheet never takes an edited cell
+/// for a number or formula), the header row frozen, and nothing that varies from run to run
 /// (fixed ZIP timestamps). Characters XML cannot carry are written as Excel writes them,
 /// `_xHHHH_` (a literal `_xHHHH_` in the text is written `_x005F_xHHHH_`), and read back.
 ///
@@ -23,7 +27,7 @@ enum XLSXGlossaryFormat {
     static let relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     static let packageRelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships"
     static let maximumPartSize: Int64 = 1 << 30
-    static var table: GlossaryTable { GlossaryTable(kind: "XLSX", guardsFormulas: false) }
+    static var table: GlossaryTable { GlossaryTable(kind: "XLSX", guardsFormulas: true) }
 
     // MARK: Writing
 
