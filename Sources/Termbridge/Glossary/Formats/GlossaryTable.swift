@@ -35,12 +35,13 @@ struct GlossaryTable {
             return try HeaderlessList(kind: kind, cells: .table(guardsFormulas: guardsFormulas)).glossary(from: rows, file: file)
         }
         var columns: [GlossaryColumn] = []
+        var seen = Set<GlossaryColumn>()   // language tags lowercased: tags differing in case are one language
         for (index, column) in parsed.enumerated() {
             guard let column else {
                 throw FileError(path: file, line: first.line, column: index + 1, message:
                     "unknown column \"\(first.fields[index])\"; expected id, subject, definition, note, pos, or a language code (zh, en-US, x-klingon) with an optional _preferred, _admitted, _superseded, _deprecated, _forbidden or _pinyin suffix")
             }
-            if columns.contains(where: { Self.sameColumn($0, column) }) {
+            if !seen.insert(Self.caseFolded(column)).inserted {
                 throw FileError(path: file, line: first.line, column: index + 1, message: "column \"\(first.fields[index])\" appears twice")
             }
             columns.append(column)
@@ -72,10 +73,13 @@ struct GlossaryTable {
         var concept = Concept(id: "")
         var partOfSpeech: String?
         var sections: [LanguageTerms] = []
+        var sectionIndex: [String: Int] = [:]   // lowercased tag → index in `sections`
         var pinyin: [(language: String, values: [String], column: Int)] = []
         func section(_ language: String) -> Int {
-            if let index = sections.firstIndex(where: { $0.language.lowercased() == language.lowercased() }) { return index }
+            let key = language.lowercased()
+            if let index = sectionIndex[key] { return index }
             sections.append(LanguageTerms(language: language, terms: []))
+            sectionIndex[key] = sections.count - 1
             return sections.count - 1
         }
         for (index, (column, raw)) in zip(columns, fields).enumerated() {
@@ -111,12 +115,12 @@ struct GlossaryTable {
         return concept
     }
 
-    /// Whether two header columns are the same column (language tags compared without case).
-    static func sameColumn(_ a: GlossaryColumn, _ b: GlossaryColumn) -> Bool {
-        switch (a, b) {
-        case let (.terms(l1, s1), .terms(l2, s2)): l1.lowercased() == l2.lowercased() && s1 == s2
-        case let (.pinyin(l1), .pinyin(l2)): l1.lowercased() == l2.lowercased()
-        default: a == b
+    /// `column` with its language tag lowercased, to compare columns.
+    static func caseFolded(_ column: GlossaryColumn) -> GlossaryColumn {
+        switch column {
+        case .terms(let language, let status): .terms(language: language.lowercased(), status: status)
+        case .pinyin(let language): .pinyin(language: language.lowercased())
+        default: column
         }
     }
 
