@@ -8,8 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # libicu-dev: ICU (segmentation, transforms); libstemmer-dev: Snowball stemmers;
-# libxml2-utils: xmllint for schema validation; ripgrep: the matcher benchmark's anchor.
-packages=(libicu-dev pkg-config libstemmer-dev libxml2-utils ripgrep python3 python3-pip)
+# libxml2-utils: xmllint for schema validation; ripgrep: the matcher benchmark's anchor;
+# zlib1g-dev: zlib for ZIPFoundation (XLSX glossaries).
+packages=(libicu-dev pkg-config libstemmer-dev libxml2-utils ripgrep python3 python3-pip zlib1g-dev)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -23,6 +24,18 @@ if ((${#missing[@]})); then
     sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# LibreOffice Calc without a GUI, for the tests that convert our XLSX and CSV through
+# `soffice --headless --convert-to` and back (skipped with a reason where it is absent).
+# Measured on Debian 12: 58 packages, 90 MB to download, 264 MB installed, 144 s to install
+# with --no-install-recommends on 2 busy cores. TERMBRIDGE_NO_LIBREOFFICE=1 skips it.
+if [ -z "${TERMBRIDGE_NO_LIBREOFFICE:-}" ] && ! command -v soffice >/dev/null; then
+    echo "setup: installing libreoffice-calc-nogui (for the spreadsheet round-trip tests)"
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null \
+        || echo "setup: LibreOffice not installed; the spreadsheet round-trip tests will be skipped"
 fi
 
 # pyschematron, for the TBX-Basic Schematron check (scripts/validate-tbx.sh and its tests),

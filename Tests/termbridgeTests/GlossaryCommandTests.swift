@@ -38,7 +38,7 @@ import Testing
         let merged = try termbridge(["glossary", "merge", a, b, "-o", out, "--prefer", "first"])
         #expect(merged.status == 0)
         let text = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(text.contains("a1\t\t准盟友\t\t\tzhǔn méng yǒu\tquasi ally\tnear ally"))
+        #expect(text.contains("a1\t\t准盟友\t\t\t\t\tzhǔn méng yǒu\tquasi ally\tnear ally"))
         #expect(text.contains("b2\t"))
     }
 
@@ -74,6 +74,28 @@ import Testing
         let result = try termbridge(["glossary", "stats", bad])
         #expect(result.status != 0)
         #expect(result.stderr.contains("\(bad):2: expected 3 fields"))
+    }
+
+    @Test func validateNamesTheLineOfAnUnclosedQuote() throws {
+        let bad = try temporaryFile("id\tzh\ten\nc1\t准盟友\tquasi ally\nc2\t\"北约\tNATO\nc3\t伙伴\tpartner\n", suffix: ".tsv")
+        let result = try termbridge(["glossary", "validate", bad])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("\(bad):3:4: malformed TSV: the quoted field opened here is never closed"))
+    }
+
+    @Test func convertWritesCSVWithAByteOrderMarkUnlessToldNot() throws {
+        let out = NSTemporaryDirectory() + "bom-\(UUID().uuidString).csv"
+        #expect(try termbridge(["glossary", "convert", glossary, out]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)).starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(try termbridge(["glossary", "convert", glossary, out, "--no-bom"]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out)).starts(with: Array("id,".utf8)))
+    }
+
+    @Test func aHeaderlessListIsReadAndTheAssumptionPrinted() throws {
+        let list = try temporaryFile("quasi ally\t准盟友\nNATO\t北约\n", suffix: ".tsv")
+        let result = try termbridge(["glossary", "stats", list])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("\(list): note: TSV without a header row: read as source⇥target with source = en, target = zh"))
     }
 
     @Test func statsCountsTermsByStatus() throws {

@@ -6,7 +6,7 @@ import Termbridge
 struct GlossaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "glossary",
-        abstract: "Work with zh–en glossaries (TSV, CSV, JSON, TBX, CC-CEDICT, Markdown).",
+        abstract: "Work with zh–en glossaries (TSV, CSV, XLSX, JSON, TBX, OmegaT, CC-CEDICT, Markdown).",
         subcommands: [GlossaryLookupCommand.self, GlossaryConvertCommand.self, GlossaryMergeCommand.self,
                       GlossaryValidateCommand.self, GlossaryStatsCommand.self]
     )
@@ -26,20 +26,23 @@ extension GlossaryFormat: ExpressibleByArgument {
 
 extension MergePreference: ExpressibleByArgument {}
 
-/// Reads a glossary named on the command line (`-` is standard input, in `format`).
+/// Reads a glossary named on the command line (`-` is standard input, in `format`); what
+/// was assumed in reading it (a list without a header row) goes to standard error.
 func readGlossary(_ path: String, format: GlossaryFormat? = nil) throws -> Glossary {
-    try Glossary.read(contentsOf: path, format: format)
+    let (glossary, notes) = try Glossary.reading(contentsOf: path, format: format)
+    for note in notes { printError("\(path): note: \(note)") }
+    return glossary
 }
 
 /// Writes a glossary to `path`, atomically, or to standard output for `-`; prints what the
 /// format could not carry to standard error.
-func writeGlossary(_ glossary: Glossary, to path: String, format: GlossaryFormat?) throws {
+func writeGlossary(_ glossary: Glossary, to path: String, format: GlossaryFormat?, byteOrderMark: Bool = true) throws {
     if path == "-" {
-        let (data, warnings) = try glossary.encoded(as: format ?? .tsv)
+        let (data, warnings) = try glossary.encoded(as: format ?? .tsv, byteOrderMark: byteOrderMark)
         try writeStandardOutput(data)
         report(warnings, writing: "standard output")
     } else {
-        report(try glossary.write(to: path, format: format), writing: path)
+        report(try glossary.write(to: path, format: format, byteOrderMark: byteOrderMark), writing: path)
     }
 }
 

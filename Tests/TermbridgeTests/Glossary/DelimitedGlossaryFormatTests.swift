@@ -31,14 +31,14 @@ import Testing
 
     @Test func wrongFieldCountNamesTheLine() throws {
         let text = "id\tzh\ten\nc1\t准盟友\tquasi ally\nc2\t北约\n"
-        #expect(throws: FileError(path: "g.tsv", line: 3, message: "expected 3 fields as in the header, found 2 (a quoted field left open?)")) {
+        #expect(throws: FileError(path: "g.tsv", line: 3, message: "expected 3 fields as in the header, found 2")) {
             try read(text)
         }
     }
 
     @Test func lineNumbersCountLineBreaksInsideQuotedCells() throws {
         let text = "id,zh,en,note\nc1,准盟友,quasi ally,\"two\nlines\"\nc2,北约\n"
-        #expect(throws: FileError(path: "g.csv", line: 4, message: "expected 4 fields as in the header, found 2 (a quoted field left open?)")) {
+        #expect(throws: FileError(path: "g.csv", line: 4, message: "expected 4 fields as in the header, found 2")) {
             try read(text, .csv)
         }
     }
