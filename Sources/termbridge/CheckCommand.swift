@@ -130,7 +130,9 @@ struct CheckCommand: ParsableCommand {
         let checklist = try checklists.isEmpty ? nil : Checklist(entries: checklists.flatMap { try Checklist.read(contentsOf: $0).entries })
         if listChecks {
             let definitions = CheckRegistry.definitions + (checklist?.definitions ?? [])
-            print(format == .json ? try CheckListing.json(definitions) : CheckListing.text(definitions), terminator: "")
+            // Written whole through BufferedOutput, whose write errors carry their reason
+            // (print's buffer may fail early, its errno lost by the final flush).
+            try writeStandardOutput(Data((format == .json ? try CheckListing.json(definitions) : CheckListing.text(definitions)).utf8))
             return
         }
         let known = Set(CheckID.builtIn + (checklist?.entries.map(\.id) ?? []))

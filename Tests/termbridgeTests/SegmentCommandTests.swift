@@ -128,7 +128,7 @@ private let needsModel = Testing.ConditionTrait.enabled(if: hasModel, "needs .ca
     @Test func missingFileIsAClearError() throws {
         let result = try termbridge(["segment", "/nonexistent/file.txt"])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("/nonexistent/file.txt: cannot open"))
+        #expect(result.stderr.contains("/nonexistent/file.txt: cannot read: No such file or directory"))
     }
 }
 

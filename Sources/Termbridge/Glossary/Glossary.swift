@@ -103,7 +103,7 @@ extension Glossary {
     /// extension.
     public static func reading(contentsOf path: String, format: GlossaryFormat? = nil) throws -> (glossary: Glossary, notes: [GlossaryWarning]) {
         guard let format = format ?? GlossaryFormat(path: path) else {
-            throw FileError(path: path, message: "cannot tell the glossary format from the extension; use .tsv, .csv, .xlsx, .json, .tbx, .utf8 (OmegaT), .u8 (CC-CEDICT) or give --format")
+            throw FileError(path: path, message: "cannot tell the glossary format from the file name; name it .tsv, .csv, .xlsx, .json, .tbx, .utf8 (OmegaT) or .u8 (CC-CEDICT)")
         }
         if format == .tbx || format == .tbx2008 {
             return (try TBXGlossaryFormat.read(contentsOf: path), [])   // streamed: no copy of the file in memory
@@ -155,7 +155,7 @@ extension Glossary {
     @discardableResult
     public func write(to path: String, format: GlossaryFormat? = nil, byteOrderMark: Bool = true) throws -> [GlossaryWarning] {
         guard let format = format ?? GlossaryFormat(path: path) else {
-            throw FileError(path: path, message: "cannot tell the glossary format from the extension; use .tsv, .csv, .xlsx, .json, .tbx, .utf8 (OmegaT) or .md, or give --format")
+            throw FileError(path: path, message: "cannot tell the glossary format from the file name; name it .tsv, .csv, .xlsx, .json, .tbx, .utf8 (OmegaT) or .md")
         }
         let (data, warnings) = try encoded(as: format, byteOrderMark: byteOrderMark)
         try AtomicFile.write(data, to: path)
