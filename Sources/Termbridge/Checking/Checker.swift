@@ -200,7 +200,7 @@ public final class Checker {
     }
 
     /// The status that makes `match` a finding, with the concepts it applies to; nil when
-    /// some concept the match may name accepts it (preferred or admitted).
+    /// some concept the match may name accepts it (preferred or admitted) or merely proposes it.
     private func statusFlag(_ match: TermMatch, language: String, disambiguatedBy named: Set<Int>)
         -> (status: TermStatus, concepts: [Int])? {
         guard let matcher else { return nil }
@@ -216,7 +216,8 @@ public final class Checker {
         if candidates.isEmpty { candidates = Array(best.keys) }
         candidates.sort()
         let statuses = candidates.map { best[$0]! }
-        guard !statuses.contains(where: \.isAcceptable) else { return nil }
+        // Proposed (unreviewed) terms are neither enforced nor flagged.
+        guard !statuses.contains(where: { $0.isAcceptable || $0 == .proposed }) else { return nil }
         // The mildest status among the candidates: the benefit of the doubt.
         return (statuses.min()!, candidates.filter { best[$0]! == statuses.min()! })
     }

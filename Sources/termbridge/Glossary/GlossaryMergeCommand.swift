@@ -17,6 +17,7 @@ struct GlossaryMergeCommand: ParsableCommand {
     @Argument(help: "Glossaries to merge, in order.") var inputs: [String]
     @Option(name: .shortAndLong, help: ArgumentHelp("The merged glossary.", valueName: "OUT")) var output: String
     @Option(help: "Which glossary wins a conflict: first or last.") var prefer: MergePreference?
+    @Option(help: "Output format, when the extension does not tell (tbx2008 for TBX 2008).") var to: GlossaryFormat?
 
     func validate() throws {
         if inputs.count < 2 { throw ValidationError("Give at least two glossaries to merge.") }
@@ -30,7 +31,7 @@ struct GlossaryMergeCommand: ParsableCommand {
             printError("\(conflicts.count) conflict(s); nothing written. Use --prefer first or --prefer last.")
             throw ExitCode(1)
         }
-        report(try merged.write(to: output), writing: output)
+        report(try merged.write(to: output, format: to), writing: output)
         print("\(merged.concepts.count) concepts written to \(output)"
               + (conflicts.isEmpty ? "" : " (\(conflicts.count) conflict(s) resolved: --prefer \(prefer!.rawValue))"))
     }

@@ -99,7 +99,7 @@ enum TBXGlossaryFormat {
     /// Writes `glossary` as TBX-Basic in `version`, with what could not be written.
     static func write(_ glossary: Glossary, version: Version) throws -> (data: Data, warnings: [GlossaryWarning]) {
         let glossary = try glossary.fillingPinyin()
-        var writer = TBXWriter(version: version)
+        var writer = TBXWriter(version: version, sourceLanguage: glossary.effectiveSourceLanguage)
         let data = writer.document(for: glossary)
         return (data, writer.warnings.list)
     }
