@@ -72,6 +72,12 @@ private let plainCases: [DeterminismCase] = [
     "eval segment --gold {GOLD} --segmented --words {WORDS} {GOLD}",
     "eval align --gold {ALIGN} --per-doc --null-beads",
     "eval align --gold {ALIGN} --json --glossary \(tsv)",
+    // Without the data found by default (the length model and the corpus's own counts).
+    "pair --no-lexicon --sources Corpus/en \(zh) \(hant)",
+    "align \(zh) \(en) --no-lexicon --format jsonl --glossary \(tsv)",
+    "extract \(zh) --source \(en) --no-lexicon --no-general-frequencies --format json",
+    "check \(zh) \(en) --no-lexicon --glossary \(tsv) --format json",
+    "eval align --gold {ALIGN} --no-lexicon --json",
 ].map(DeterminismCase.init)
 
 /// Cases with the (cut-down) lexicon or general frequency list.
