@@ -127,6 +127,7 @@ private func notes(_ stderr: String) -> [Substring] {
 
         try FileManager.default.copyItem(atPath: "Tests/Fixtures/Data/cedict-sample.u8", toPath: folder + "/cedict_ts.u8")
         try FileManager.default.copyItem(atPath: "Tests/Fixtures/Data/frequencies-sample.txt", toPath: folder + "/jieba-dict.txt")
+        try FileManager.default.copyItem(atPath: "Tests/Fixtures/Data/jieba-hmm-sample.txt", toPath: folder + "/jieba-hmm.txt")
         let text = try termbridge(["data", "status"], environment: environment)
         #expect(text.status == 0)   // found and loads, though slowly
         #expect(text.stdout.contains("loads from the text form"))
@@ -143,6 +144,8 @@ private func notes(_ stderr: String) -> [Substring] {
         #expect(status.stdout.contains("loads from the compiled form in"))
         #expect(status.stdout.contains("16 entries"))
         #expect(status.stdout.contains("6 words"))   // 準 folds onto 准
+        #expect(FileManager.default.fileExists(atPath: folder + "/segmentation.tbdata"))
+        #expect(status.stdout.contains("segmentation model"))
 
         // The sample lexicon, compiled, aligns exactly as its text does.
         let compiled = try termbridge(["align", chinese, english, "--format", "beads"], environment: environment)

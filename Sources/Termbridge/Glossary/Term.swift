@@ -131,12 +131,12 @@ public struct Term: Sendable, Hashable, Codable {
 extension Term {
     /// TBX-Basic's picklist name for a part of speech written `value` (`Noun` → `noun`,
     /// `Proper Noun` or `proper_noun` → `properNoun`), compared without case, spaces,
-    /// hyphens or underscores; other values come back trimmed and unchanged.
+    /// hyphens or underscores (surrounding white space ignored); any other value comes back
+    /// exactly as given, so that a format keeps it.
     public static func partOfSpeechName(_ value: String) -> String {
-        let trimmed = value.trimmingWhitespace
-        let key = String(trimmed.lowercased().unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "_" })
+        let key = String(value.trimmingWhitespace.lowercased().unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "_" })
         let names = ["noun": "noun", "verb": "verb", "adjective": "adjective", "adverb": "adverb",
                      "propernoun": "properNoun", "other": "other"]
-        return names[key] ?? trimmed
+        return names[key] ?? value
     }
 }
