@@ -64,6 +64,13 @@ if [ ! -x "$venv/bin/pyschematron" ]; then
     fi
 fi
 
+# translate-toolkit (PyPI) into .cache/pylib for the tests that read our TBX 2008 and TMX
+# with it (TranslateToolkitTests); where pip fails they are skipped with that reason.
+if ! PYTHONPATH=.cache/pylib python3 -c "import translate.storage.tbx" 2>/dev/null; then
+    python3 -m pip install --quiet --target .cache/pylib translate-toolkit==3.20.4 \
+        || echo "setup: translate-toolkit not installed; its tests will be skipped"
+fi
+
 # The build's own status decides (pipefail); the filter of progress lines never fails.
 swift build 2>&1 | { grep -Ev '^\[[0-9]+/[0-9]+\]' || true; }
 

@@ -5,7 +5,7 @@ import Termbridge
 /// The formats `termbridge extract` writes: each a glossary that `termbridge glossary` reads
 /// back (Markdown excepted, which is for people).
 enum ExtractFormat: String, CaseIterable, ExpressibleByArgument {
-    case tsv, csv, json, tbx, md
+    case tsv, csv, json, tbx, tbx2008, md
 
     var glossaryFormat: GlossaryFormat {
         switch self {
@@ -13,12 +13,13 @@ enum ExtractFormat: String, CaseIterable, ExpressibleByArgument {
         case .csv: .csv
         case .json: .json
         case .tbx: .tbx
+        case .tbx2008: .tbx2008
         case .md: .markdown
         }
     }
 
     /// Whether the format has term-level fields for notes and contexts.
-    var carriesTermDetails: Bool { self == .tbx || self == .json }
+    var carriesTermDetails: Bool { self == .tbx || self == .tbx2008 || self == .json }
 
     init?(path: String) {
         switch GlossaryFormat(path: path) {
@@ -52,9 +53,12 @@ struct ExtractCommand: ParsableCommand {
         The i-th --source is the English source of the i-th Chinese file. Candidates that \
         the glossary has are marked `known: STATUS (ID)`; --new-only leaves them out.
 
-        Every format is a glossary: one concept per candidate, new terms admitted, the \
+        Every format is a glossary: one concept per candidate, new terms proposed (not \
+        reviewed: TBX writes them without an administrative status and with a note saying \
+        so, so that no CAT tool takes them for approved terms), English first, the \
         concept note starting `candidate` with the kind, frequency, score, known status and \
-        up to three contexts (file:line). TBX and JSON also carry the note `candidate` and \
+        up to three contexts (file:line). --format tbx writes TBX v3, tbx2008 the TBX 2008 \
+        (<martif>) that translate-toolkit and OmegaT read. TBX and JSON also carry the note `candidate` and \
         the contexts on the terms. Review the file, then fold it into a glossary with \
         `termbridge glossary merge GLOSSARY REVIEWED -o GLOSSARY`. Without --format the \
         format comes from -o's extension, else tsv. Output goes to -o OUT, written \
@@ -107,7 +111,7 @@ struct ExtractCommand: ParsableCommand {
         if minimumFrequency < 1 { throw ValidationError("--min-freq must be a positive number (1 or more), not \(minimumFrequency).") }
         if let top, top < 1 { throw ValidationError("--top must be a positive number (1 or more), not \(top).") }
         if format == nil, let output, output != "-", ExtractFormat(path: output) == nil {
-            throw ValidationError("Cannot tell the format from the extension of '\(TerminalText.escaped(output))'; give --format tsv, csv, json, tbx or md.")
+            throw ValidationError("Cannot tell the format from the extension of '\(TerminalText.escaped(output))'; give --format tsv, csv, json, tbx, tbx2008 or md.")
         }
     }
 

@@ -21,14 +21,13 @@ private func emptyDataFolder() throws -> String {
 /// note up to the contexts). The English renderings are left out: ties between them still
 /// depend on hash order (issue 9, item 1), which is not what these tests are about.
 private func ranking(_ tsv: String) -> [String] {
-    let lines = tsv.split(separator: "\n")
-    guard let header = lines.first?.split(separator: "\t", omittingEmptySubsequences: false),
-          let note = header.firstIndex(of: "note") else { return lines.map(String.init) }
-    // The terms and the note up to its contexts, found by the header's column names.
-    return lines.dropFirst().map { line in
-        let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
-        guard cells.count == header.count else { return String(line) }
-        return cells[2..<note].joined(separator: " ") + " " + (cells[note].components(separatedBy: "; contexts").first ?? "")
+    let rows = tsv.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    guard let header = rows.first, let note = header.firstIndex(of: "note") else { return rows.map { $0.joined(separator: "\t") } }
+    // The Chinese term, whatever its status column (new candidates are proposed), and the note.
+    let chinese = header.indices.filter { header[$0] == "zh" || (header[$0].hasPrefix("zh_") && header[$0] != "zh_pinyin") }
+    return rows.dropFirst().map { cells in
+        guard cells.count == header.count else { return cells.joined(separator: "\t") }
+        return chinese.map { cells[$0] }.joined() + " " + (cells[note].components(separatedBy: "; contexts").first ?? "")
     }
 }
 

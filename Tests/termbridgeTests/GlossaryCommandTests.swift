@@ -38,7 +38,7 @@ import Testing
         let merged = try termbridge(["glossary", "merge", a, b, "-o", out, "--prefer", "first"])
         #expect(merged.status == 0)
         let text = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(text.contains("a1\t\t准盟友\t\t\t\t\tzhǔn méng yǒu\tquasi ally\tnear ally"))
+        #expect(text.contains("a1\t\t准盟友\t\t\t\t\t\tzhǔn méng yǒu\t\t\t\tquasi ally\tnear ally"))
         #expect(text.contains("b2\t"))
     }
 

@@ -6,7 +6,8 @@ extension Glossary {
     /// `cand-002`, … in rank order), that every glossary format writes and `termbridge
     /// glossary` reads back.
     ///
-    /// New terms get the status `admitted`; a term the glossary knows keeps its status there.
+    /// New terms get the status `proposed` (unreviewed: no format writes them as approved); a
+    /// term the glossary knows keeps its status there. English is the source language.
     /// The concept note starts with `candidate` and records the evidence: kind, frequency,
     /// score, what the glossary says, and — unless `termLevelDetails` — the contexts as
     /// `file:line: text`, separated by ` | `.
@@ -31,7 +32,7 @@ extension Glossary {
             let contextsBelongToEnglish = candidate.chinese.isEmpty
             for (language, text) in [("zh", candidate.chinese), ("en", candidate.english)] where !text.isEmpty {
                 let isNew = candidate.known == nil || (language == "en" && !contextsBelongToEnglish)
-                var term = Term(text, status: isNew ? .admitted : candidate.known!.status)
+                var term = Term(text, status: isNew ? .proposed : candidate.known!.status)
                 if termLevelDetails {
                     if isNew { term.note = Self.candidateNote }
                     if (language == "zh") != contextsBelongToEnglish {

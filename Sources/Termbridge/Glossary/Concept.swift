@@ -1,24 +1,39 @@
 /// The terms of one language within a concept (TBX's `langSec`), in order.
 public struct LanguageTerms: Sendable, Hashable, Codable {
-    /// A BCP 47 language tag, e.g. `zh` or `en`.
+    /// A BCP 47 language tag, e.g. `zh` or `en-US`, kept as written (case included).
     public var language: String
     /// The terms, preferred ones first by convention.
     public var terms: [Term]
-    /// TBX data categories at the language level (e.g. a per-language definition).
+    /// What the concept is, said in this language (TBX: a language-level
+    /// `<descrip type="definition">`, alone or in a `<descripGrp>`).
+    public var definition: String?
+    /// Where this language's definition and terms come from (TBX: a language-level
+    /// `<admin type="source">`, or the one in the definition's `<descripGrp>`).
+    public var source: String?
+    /// A note about this language's terms (TBX: a language-level `<note>`).
+    public var note: String?
+    /// TBX data categories at the language level without a field of their own.
     public var extra: [DataCategory]
 
-    public init(language: String, terms: [Term], extra: [DataCategory] = []) {
+    public init(language: String, terms: [Term], definition: String? = nil, source: String? = nil,
+                note: String? = nil, extra: [DataCategory] = []) {
         self.language = language
         self.terms = terms
+        self.definition = definition
+        self.source = source
+        self.note = note
         self.extra = extra
     }
 
-    private enum CodingKeys: String, CodingKey { case language, terms, extra }
+    private enum CodingKeys: String, CodingKey { case language, terms, definition, source, note, extra }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         language = try c.decode(String.self, forKey: .language)
         terms = try c.decodeIfPresent([Term].self, forKey: .terms) ?? []
+        definition = try c.decodeIfPresent(String.self, forKey: .definition)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
         extra = try c.decodeIfPresent([DataCategory].self, forKey: .extra) ?? []
     }
 
@@ -26,6 +41,9 @@ public struct LanguageTerms: Sendable, Hashable, Codable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(language, forKey: .language)
         try c.encode(terms, forKey: .terms)
+        try c.encodeIfPresent(definition, forKey: .definition)
+        try c.encodeIfPresent(source, forKey: .source)
+        try c.encodeIfPresent(note, forKey: .note)
         if !extra.isEmpty { try c.encode(extra, forKey: .extra) }
     }
 }
@@ -36,8 +54,11 @@ public struct Concept: Sendable, Hashable, Codable {
     public var id: String
     /// Subject field, e.g. `alliances`.
     public var subject: String?
-    /// What the concept is.
+    /// What the concept is (language-independent; see also ``LanguageTerms/definition``).
     public var definition: String?
+    /// Where the concept's entry comes from (TBX: a concept-level `<admin type="source">`,
+    /// or the one in the definition's `<descripGrp>`).
+    public var source: String?
     /// A note for translators.
     public var note: String?
     /// Terms per language, in order.
@@ -45,11 +66,12 @@ public struct Concept: Sendable, Hashable, Codable {
     /// TBX data categories without a field of their own.
     public var extra: [DataCategory]
 
-    public init(id: String, subject: String? = nil, definition: String? = nil, note: String? = nil,
-                languages: [LanguageTerms] = [], extra: [DataCategory] = []) {
+    public init(id: String, subject: String? = nil, definition: String? = nil, source: String? = nil,
+                note: String? = nil, languages: [LanguageTerms] = [], extra: [DataCategory] = []) {
         self.id = id
         self.subject = subject
         self.definition = definition
+        self.source = source
         self.note = note
         self.languages = languages
         self.extra = extra
@@ -82,7 +104,7 @@ public struct Concept: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, subject, definition, note, languages, extra
+        case id, subject, definition, source, note, languages, extra
     }
 
     public init(from decoder: any Decoder) throws {
@@ -90,6 +112,7 @@ public struct Concept: Sendable, Hashable, Codable {
         id = try c.decode(String.self, forKey: .id)
         subject = try c.decodeIfPresent(String.self, forKey: .subject)
         definition = try c.decodeIfPresent(String.self, forKey: .definition)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
         note = try c.decodeIfPresent(String.self, forKey: .note)
         languages = try c.decodeIfPresent([LanguageTerms].self, forKey: .languages) ?? []
         extra = try c.decodeIfPresent([DataCategory].self, forKey: .extra) ?? []
@@ -100,6 +123,7 @@ public struct Concept: Sendable, Hashable, Codable {
         try c.encode(id, forKey: .id)
         try c.encodeIfPresent(subject, forKey: .subject)
         try c.encodeIfPresent(definition, forKey: .definition)
+        try c.encodeIfPresent(source, forKey: .source)
         try c.encodeIfPresent(note, forKey: .note)
         try c.encode(languages, forKey: .languages)
         if !extra.isEmpty { try c.encode(extra, forKey: .extra) }

@@ -6,9 +6,37 @@ import Foundation
 public struct Glossary: Sendable, Hashable, Codable {
     /// The concepts, in file order.
     public var concepts: [Concept]
+    /// The glossary's declared source language: the language translated *from*, whose terms
+    /// a CAT tool looks up in the source text. Nil means English (``defaultSourceLanguage``),
+    /// for a zh↔en glossary serves English sources first. TBX writes this language's section
+    /// first in every entry and as the root's `xml:lang`, and reads it back from there.
+    public var sourceLanguage: String?
 
-    public init(concepts: [Concept] = []) {
+    /// The source language of a glossary that declares none.
+    public static let defaultSourceLanguage = "en"
+
+    public init(concepts: [Concept] = [], sourceLanguage: String? = nil) {
         self.concepts = concepts
+        self.sourceLanguage = sourceLanguage
+    }
+
+    /// ``sourceLanguage``, or English when none is declared.
+    public var effectiveSourceLanguage: String { sourceLanguage ?? Self.defaultSourceLanguage }
+
+    /// This glossary with the source language's sections first in every concept, the others
+    /// after them in their order (a stable partition): the order TBX writes and reads back.
+    public func sourceLanguageFirst() -> Glossary {
+        var copy = self
+        for c in copy.concepts.indices {
+            copy.concepts[c].languages = Self.sourceFirst(copy.concepts[c].languages, source: effectiveSourceLanguage)
+        }
+        return copy
+    }
+
+    /// `sections` with those in language `source` first, each group in its original order.
+    static func sourceFirst(_ sections: [LanguageTerms], source: String) -> [LanguageTerms] {
+        let isSource = { (section: LanguageTerms) in Concept.tag(section.language, matches: source) }
+        return sections.filter(isSource) + sections.filter { !isSource($0) }
     }
 
     /// The concept with identifier `id`.

@@ -62,7 +62,8 @@ extension Glossary {
                 var target: Int?
                 var sharedTerm = ""
                 search: for section in incoming.languages {
-                    for term in section.terms where term.status.isAcceptable {
+                    // A proposed term (a candidate under review) also finds its concept.
+                    for term in section.terms where term.status.isAcceptable || term.status == .proposed {
                         let key = Self.primary(section.language) + "|" + Self.matchingKey(term.text, language: section.language)
                         if let c = index[key] { target = c; sharedTerm = term.text; break search }
                     }
@@ -96,6 +97,7 @@ extension Glossary {
         var conflicts: [MergeConflict] = []
         if concept.subject == nil { concept.subject = incoming.subject }
         if concept.definition == nil { concept.definition = incoming.definition }
+        if concept.source == nil { concept.source = incoming.source }
         if concept.note == nil { concept.note = incoming.note }
         else if let note = incoming.note, note != concept.note { concept.note! += " / " + note }
         concept.extra += incoming.extra.filter { !concept.extra.contains($0) }
@@ -107,6 +109,9 @@ extension Glossary {
                 concept.languages.append(section)
                 continue
             }
+            concept.languages[l].definition = concept.languages[l].definition ?? section.definition
+            concept.languages[l].source = concept.languages[l].source ?? section.source
+            concept.languages[l].note = concept.languages[l].note ?? section.note
             let existingPreferred = concept.languages[l].terms.filter { $0.status == .preferred }.map(\.text)
             let incomingPreferred = section.terms.filter { $0.status == .preferred }.map(\.text)
             let key = { (t: String) in matchingKey(t, language: language) }
@@ -124,7 +129,9 @@ extension Glossary {
             for var term in section.terms {
                 if let t = concept.languages[l].terms.firstIndex(where: { key($0.text) == key(term.text) }) {
                     let existing = concept.languages[l].terms[t]
-                    if existing.status != term.status && !(existing.status.isAcceptable && term.status.isAcceptable) {
+                    // A proposal never overrides a reviewed status (nor is it a conflict).
+                    if existing.status != term.status && !(existing.status.isAcceptable && term.status.isAcceptable)
+                        && term.status != .proposed && existing.status != .proposed {
                         conflicts.append(MergeConflict(term: term.text, conceptIDs: (concept.id, incoming.id), language: language,
                                                        first: existing.status.rawValue, later: term.status.rawValue))
                         if preference == .last { concept.languages[l].terms[t].status = term.status }

@@ -1,13 +1,18 @@
-/// How a term may be used: TBX-Basic's administrative status, plus `forbidden`.
+/// How a term may be used: TBX-Basic's administrative status, plus `proposed` and
+/// `forbidden`.
 ///
-/// TBX-Basic has no forbidden status; Termbridge writes a forbidden term to TBX as
-/// `deprecatedTerm-admn-sts` with the note ``TermStatus/forbiddenNote`` and reads that pair
-/// back as `forbidden`.
+/// TBX-Basic has neither; Termbridge writes a forbidden term to TBX as
+/// `deprecatedTerm-admn-sts` with the note ``TermStatus/forbiddenNote``, a proposed term
+/// without an administrative status and with the note ``TermStatus/proposedNote``, and reads
+/// them back (Docs/Termbases.md explains how each CAT tool reads them).
 public enum TermStatus: String, Sendable, Codable, CaseIterable, Comparable {
     /// The term to use.
     case preferred
     /// Acceptable, though not preferred.
     case admitted
+    /// Proposed and not reviewed yet (an extraction candidate): neither approved nor
+    /// discouraged. A check neither enforces it nor flags it.
+    case proposed
     /// Replaced by a newer term; do not use in new text.
     case superseded
     /// Discouraged: a reviewer should replace it.
@@ -15,8 +20,28 @@ public enum TermStatus: String, Sendable, Codable, CaseIterable, Comparable {
     /// Must not be used.
     case forbidden
 
-    /// The note that marks a TBX `deprecatedTerm-admn-sts` term as forbidden.
-    public static let forbiddenNote = "termbridge:forbidden"
+    /// The note that marks a TBX `deprecatedTerm-admn-sts` term as forbidden; CAT tools that
+    /// show notes (OmegaT, Phrase, translate-toolkit) show it to the translator.
+    public static let forbiddenNote = "Forbidden term: do not use."
+    /// The note that marks a TBX term without administrative status as proposed (unreviewed).
+    public static let proposedNote = "Proposed term, not reviewed: not approved for use."
+    /// The notes written beside `deprecatedTerm-admn-sts` and `supersededTerm-admn-sts`, for
+    /// tools that show notes but not statuses.
+    public static let deprecatedNote = "Deprecated term: do not use."
+    public static let supersededNote = "Superseded term: do not use in new text."
+    /// The forbidden note of Termbridge before 0.2, still read.
+    static let legacyForbiddenNote = "termbridge:forbidden"
+
+    /// The note Termbridge writes to TBX beside this status, if any.
+    public var tbxNote: String? {
+        switch self {
+        case .preferred, .admitted: nil
+        case .proposed: Self.proposedNote
+        case .superseded: Self.supersededNote
+        case .deprecated: Self.deprecatedNote
+        case .forbidden: Self.forbiddenNote
+        }
+    }
 
     /// Whether a translation may use the term (preferred or admitted).
     public var isAcceptable: Bool { self == .preferred || self == .admitted }
@@ -50,7 +75,9 @@ public struct Term: Sendable, Hashable, Codable {
     /// How it may be used.
     public var status: TermStatus
     /// Part of speech, as TBX-Basic's picklist names it (`noun`, `verb`, `adjective`,
-    /// `adverb`, `properNoun`, `other`).
+    /// `adverb`, `properNoun`, `other`); readers map other spellings of these (`Noun`,
+    /// `Proper Noun`) onto them with ``Term/partOfSpeechName(_:)`` and keep any other value
+    /// as written.
     public var partOfSpeech: String?
     /// A usage note.
     public var note: String?
@@ -98,5 +125,18 @@ public struct Term: Sendable, Hashable, Codable {
         try c.encodeIfPresent(source, forKey: .source)
         try c.encodeIfPresent(pinyin, forKey: .pinyin)
         if !extra.isEmpty { try c.encode(extra, forKey: .extra) }
+    }
+}
+
+extension Term {
+    /// TBX-Basic's picklist name for a part of speech written `value` (`Noun` → `noun`,
+    /// `Proper Noun` or `proper_noun` → `properNoun`), compared without case, spaces,
+    /// hyphens or underscores (surrounding white space ignored); any other value comes back
+    /// exactly as given, so that a format keeps it.
+    public static func partOfSpeechName(_ value: String) -> String {
+        let key = String(value.trimmingWhitespace.lowercased().unicodeScalars.filter { $0 != " " && $0 != "-" && $0 != "_" })
+        let names = ["noun": "noun", "verb": "verb", "adjective": "adjective", "adverb": "adverb",
+                     "propernoun": "properNoun", "other": "other"]
+        return names[key] ?? value
     }
 }

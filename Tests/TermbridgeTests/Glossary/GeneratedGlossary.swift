@@ -48,7 +48,8 @@ struct GeneratedGlossary {
         var glossary = Glossary()
         for index in 0..<Int.random(in: concepts, using: &rng) {
             tame = Bool.random(using: &rng)
-            var concept = Concept(id: text() + "#\(index)", subject: maybe { text() }, definition: maybe { text() }, note: maybe { text() })
+            var concept = Concept(id: text() + "#\(index)", subject: maybe { text() }, definition: maybe { text() },
+                                  source: maybe { text() }, note: maybe { text() })
             let partOfSpeech = tame ? maybe { ["noun", "verb", "adjective"].randomElement(using: &rng)! } : maybe { text(1...2) }
             let count = Int.random(in: 1...3, using: &rng)
             for language in languages.shuffled(using: &rng).prefix(count) {
@@ -59,7 +60,8 @@ struct GeneratedGlossary {
                     if Concept.tag(language, matches: "zh") && status == .preferred { term.pinyin = maybe { text() } }
                     terms.append(term)
                 }
-                concept.languages.append(LanguageTerms(language: language, terms: terms))
+                concept.languages.append(LanguageTerms(language: language, terms: terms, definition: maybe { text() },
+                                                       source: maybe { text() }, note: maybe { text() }))
             }
             if profile == .anything {
                 spoil(&concept, using: &rng)

@@ -38,15 +38,15 @@ import Testing
         #expect(warnings.isEmpty, "\(warnings)")
         let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         #expect(size > 10_000_000)
-        #expect(try Glossary.read(contentsOf: path) == glossary)
-        #expect(try Glossary.read(Data(contentsOf: URL(fileURLWithPath: path)), format: .tbx, file: path) == glossary)
+        #expect(try Glossary.read(contentsOf: path) == glossary.sourceLanguageFirst())   // TBX writes English first
+        #expect(try Glossary.read(Data(contentsOf: URL(fileURLWithPath: path)), format: .tbx, file: path) == glossary.sourceLanguageFirst())
     }
 
     @Test func readsATBXWithOneTextOfTwelveMegabytes() throws {
         let glossary = Self.generated(3, padding: 12_000_000)
         let path = XMLReaderKind.temporaryPath("long-definition.tbx")
         try glossary.write(to: path)
-        #expect(try Glossary.read(contentsOf: path) == glossary)
+        #expect(try Glossary.read(contentsOf: path) == glossary.sourceLanguageFirst())   // TBX writes English first
     }
 
     /// TSV → CSV → JSON → TBX → TBX 2008 → TSV, the model compared at every step.
@@ -57,7 +57,8 @@ import Testing
             let (data, warnings) = try model.encoded(as: format)
             #expect(warnings.isEmpty, "\(format): \(warnings)")
             model = try Glossary.read(data, format: format, file: "generated.\(format.rawValue)")
-            #expect(model == original, "\(format)")
+            // The order of a concept's languages is the format's: TBX puts the source first.
+            #expect(model.sourceLanguageFirst() == original.sourceLanguageFirst(), "\(format)")
         }
     }
 }

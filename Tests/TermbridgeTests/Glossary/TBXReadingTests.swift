@@ -45,7 +45,10 @@ import Testing
         }
         // Counted in the file: what is not a model field is in `extra`, at its level.
         #expect(count(glossary.concepts.flatMap(\.extra)) == ["transacGrp": 90, "xref/xGraphic": 34, "note": 4])
-        #expect(count(sections.flatMap(\.extra)) == ["transacGrp": 226, "descripGrp": 74, "note": 20])
+        #expect(count(sections.flatMap(\.extra)) == ["transacGrp": 226, "note": 7])
+        // Language-level definitions (in descripGrp, with their source) and notes are fields now.
+        #expect(sections.filter { $0.definition != nil }.count == 74)
+        #expect(sections.filter { $0.note != nil }.count == 13)
         #expect(count(terms.flatMap(\.extra)) == ["descripGrp": 104, "termNote/termType": 25, "note": 34])
         // And the model fields took the rest: 39 subjects, 31 concept notes, 107 parts of
         // speech, 19 term notes.

@@ -105,9 +105,7 @@ enum TBXTestSupport {
                     Term("类盟友", status: .superseded, partOfSpeech: "noun", note: "older rendering"),
                     Term("准同盟", status: .deprecated, partOfSpeech: "noun", note: "means the relationship, not the state"),
                     Term("准盟國", status: .forbidden, partOfSpeech: "noun", note: "traditional characters: not for mainland style"),
-                ], extra: [
-                    DataCategory(element: "descrip", type: "definition", value: "获得美国大量军事支持、但没有条约防御承诺的国家。"),
-                ]),
+                ], definition: "获得美国大量军事支持、但没有条约防御承诺的国家。", source: "IPP术语表"),
                 LanguageTerms(language: "en", terms: [
                     Term("quasi ally", status: .preferred, partOfSpeech: "noun", source: "Foreign Affairs, 2025", extra: [
                         DataCategory(element: "termNote", type: "termType", value: "fullForm"),
@@ -141,9 +139,7 @@ enum TBXTestSupport {
                             #"<descripGrp><descrip type="context">Washington manages its <hi type="italics">quasi alliances</hi> case by case.</descrip><admin type="source">Foreign Affairs</admin></descripGrp>"#),
                     ]),
                     Term("quasi-alliance", status: .admitted, partOfSpeech: "noun"),
-                ], extra: [
-                    DataCategory(element: "admin", type: "source", value: "Lissner 2025"),
-                ]),
+                ], source: "Lissner 2025", note: "English usage varies between writers."),
             ])
         let atacms = Concept(
             id: "qa-031", subject: "weapons",

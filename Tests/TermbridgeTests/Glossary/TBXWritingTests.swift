@@ -14,6 +14,7 @@ import Testing
         ]),
     ])
 
+    /// The layout of the fixture, but English (the source language) first.
     @Test func writesTBXv3InTheLayoutOfTheProjectFixture() throws {
         let (data, warnings) = try TBXGlossaryFormat.write(fixture, version: .v3)
         #expect(warnings.isEmpty)
@@ -31,14 +32,6 @@ import Testing
                 <body>
                   <conceptEntry id="c1">
                     <descrip type="subjectField">international relations</descrip>
-                    <langSec xml:lang="zh">
-                      <termSec>
-                        <term>准盟友</term>
-                        <termNote type="partOfSpeech">noun</termNote>
-                        <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
-                        <note>pinyin: zhǔn méng yǒu</note>
-                      </termSec>
-                    </langSec>
                     <langSec xml:lang="en">
                       <termSec>
                         <term>quasi ally</term>
@@ -48,6 +41,14 @@ import Testing
                       <termSec>
                         <term>quasi-ally</term>
                         <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote>
+                      </termSec>
+                    </langSec>
+                    <langSec xml:lang="zh">
+                      <termSec>
+                        <term>准盟友</term>
+                        <termNote type="partOfSpeech">noun</termNote>
+                        <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+                        <note>pinyin: zhǔn méng yǒu</note>
                       </termSec>
                     </langSec>
                   </conceptEntry>
@@ -76,9 +77,9 @@ import Testing
                 <body>
                   <termEntry id="c1">
                     <descrip type="subjectField">international relations</descrip>
-                    <langSet xml:lang="zh">
+                    <langSet xml:lang="en">
                       <tig>
-                        <term>准盟友</term>
+                        <term>quasi ally</term>
             """))
         #expect(!text.contains("xmlns") && !text.contains("langSec") && text.hasSuffix("</martif>\n"))
     }
@@ -119,8 +120,8 @@ import Testing
         let text = String(decoding: try TBXGlossaryFormat.write(glossary, version: .v3).data, as: UTF8.self)
         #expect(text.contains("""
                         <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>
+                        <note>Forbidden term: do not use.</note>
                         <note>use Kyiv</note>
-                        <note>termbridge:forbidden</note>
 
             """))
     }
@@ -215,7 +216,7 @@ import Testing
         #expect(messages.contains("1 control character(s) that XML 1.0 cannot carry written as U+FFFD"))
         let back = try TBXGlossaryFormat.read(data, file: nil)
         #expect(back.concepts.map(\.id) == ["c2"])
-        #expect(back.concepts[0].languages.map(\.language) == ["zh-CN", "en"])
+        #expect(back.concepts[0].languages.map(\.language) == ["en", "zh-CN"])   // the source language first
         #expect(back.concepts[0].terms(in: "en")[0].text == "ally\u{FFFD}")
     }
 }

@@ -50,7 +50,7 @@ enum TermHighlight: String {
 
     init(_ status: TermStatus) {
         switch status {
-        case .preferred, .admitted: self = .acceptable
+        case .preferred, .admitted, .proposed: self = .acceptable   // proposed: not flagged
         case .superseded, .deprecated: self = .deprecated
         case .forbidden: self = .forbidden
         }

@@ -45,7 +45,7 @@ extension SegmentAnalysis {
     }
 
     /// The status that makes `match` a finding, with the concepts it applies to; nil when
-    /// some concept the match may name accepts it (preferred or admitted).
+    /// some concept the match may name accepts it (preferred or admitted) or merely proposes it.
     private func statusFlag(_ match: TermMatch, language: String, disambiguatedBy named: Set<Int>)
         -> (status: TermStatus, concepts: [Int])? {
         guard let matcher = environment.matcher else { return nil }
@@ -62,7 +62,8 @@ extension SegmentAnalysis {
         // Concept indices ascending: the dictionary's order never reaches the result.
         candidates.sort()
         let statuses = candidates.compactMap { best[$0] }
-        guard !statuses.contains(where: \.isAcceptable), let mildest = statuses.min() else { return nil }
+        // Proposed (unreviewed) terms are neither enforced nor flagged.
+        guard !statuses.contains(where: { $0.isAcceptable || $0 == .proposed }), let mildest = statuses.min() else { return nil }
         return (mildest, candidates.filter { best[$0] == mildest })
     }
 

@@ -9,10 +9,12 @@ import Foundation
 /// | `id` | ``Concept/id`` |
 /// | `subject` | ``Concept/subject`` |
 /// | `L` (`L_preferred`) | the preferred terms in language `L` |
-/// | `L_admitted`, `L_superseded`, `L_deprecated`, `L_forbidden` | the terms of that status |
+/// | `L_admitted`, `L_proposed`, `L_superseded`, `L_deprecated`, `L_forbidden` | the terms of that status |
 /// | `L_pinyin` | pinyin of the preferred terms, one per term (written for Chinese `L` only) |
-/// | `pos` | ``Term/partOfSpeech``, the same for every term of the concept |
+/// | `L_definition`, `L_source`, `L_note` | ``LanguageTerms/definition``, ``LanguageTerms/source``, ``LanguageTerms/note`` |
+/// | `pos` | ``Term/partOfSpeech``, the same for every term of the concept (read in TBX-Basic's picklist spelling: ``Term/partOfSpeechName(_:)``) |
 /// | `definition` | ``Concept/definition`` |
+/// | `source` | ``Concept/source`` |
 /// | `note` | ``Concept/note`` |
 ///
 /// `L` is a BCP 47 language tag, case kept as written (`zh-Hant`, `en-US`, `x-klingon`). A
@@ -21,21 +23,29 @@ import Foundation
 /// Column names and suffixes are matched without regard to case; tags of one language that
 /// differ only in case are one language.
 enum GlossaryColumn: Hashable, Sendable {
-    case id, subject, partOfSpeech, definition, note
+    case id, subject, partOfSpeech, definition, source, note
     case terms(language: String, status: TermStatus)
     case pinyin(language: String)
+    /// One of a language section's own fields (``LanguageTerms``).
+    case section(language: String, field: SectionField)
+
+    /// The fields of a language section that have a column of their own.
+    enum SectionField: String, Hashable, Sendable, CaseIterable {
+        case definition, source, note
+        var suffix: String { "_" + rawValue }
+    }
 
     /// The concept-level columns and their names, in the order they are written: `id` and
     /// `subject` before the language columns, the rest after them.
     static let leadingConceptColumns: [(name: String, column: GlossaryColumn)] = [("id", .id), ("subject", .subject)]
     static let trailingConceptColumns: [(name: String, column: GlossaryColumn)] = [
-        ("pos", .partOfSpeech), ("definition", .definition), ("note", .note),
+        ("pos", .partOfSpeech), ("definition", .definition), ("source", .source), ("note", .note),
     ]
     static var conceptColumns: [(name: String, column: GlossaryColumn)] { leadingConceptColumns + trailingConceptColumns }
 
     /// The suffix of each status's column, in the order they are written.
     static let statusSuffixes: [(suffix: String, status: TermStatus)] = [
-        ("_preferred", .preferred), ("_admitted", .admitted), ("_superseded", .superseded),
+        ("_preferred", .preferred), ("_admitted", .admitted), ("_proposed", .proposed), ("_superseded", .superseded),
         ("_deprecated", .deprecated), ("_forbidden", .forbidden),
     ]
     static let pinyinSuffix = "_pinyin"
@@ -48,6 +58,7 @@ enum GlossaryColumn: Hashable, Sendable {
         case .terms(let language, let status):
             language + Self.statusSuffixes.first { $0.status == status }!.suffix
         case .pinyin(let language): language + Self.pinyinSuffix
+        case .section(let language, let field): language + field.suffix
         default: Self.conceptColumns.first { $0.column == self }!.name
         }
     }
@@ -64,6 +75,9 @@ enum GlossaryColumn: Hashable, Sendable {
         if lower.hasSuffix(Self.pinyinSuffix) {
             language = String(name.dropLast(Self.pinyinSuffix.count))
             column = { .pinyin(language: $0) }
+        } else if let field = SectionField.allCases.first(where: { lower.hasSuffix($0.suffix) }) {
+            language = String(name.dropLast(field.suffix.count))
+            column = { .section(language: $0, field: field) }
         } else if let (suffix, status) = Self.statusSuffixes.first(where: { lower.hasSuffix($0.suffix) }) {
             language = String(name.dropLast(suffix.count))
             column = { .terms(language: $0, status: status) }
@@ -75,13 +89,18 @@ enum GlossaryColumn: Hashable, Sendable {
     /// The language of a term or pinyin column.
     var language: String? {
         switch self {
-        case .terms(let language, _), .pinyin(let language): language
+        case .terms(let language, _), .pinyin(let language), .section(let language, _): language
         default: nil
         }
     }
 
     /// Whether a cell of the column holds a list of values separated by `|`.
-    var isList: Bool { language != nil }
+    var isList: Bool {
+        switch self {
+        case .terms, .pinyin: true
+        default: false
+        }
+    }
 
     /// Whether `tag` can name language columns: a BCP 47 tag whose first subtag has two or
     /// three letters (`zh`, `yue`) or is the private-use or grandfathered singleton (`x-klingon`,
@@ -109,6 +128,7 @@ enum GlossaryColumn: Hashable, Sendable {
         for language in languages {
             columns += statusSuffixes.map { .terms(language: language, status: $0.status) }
             if Concept.tag(language, matches: "zh") { columns.append(.pinyin(language: language)) }
+            columns += SectionField.allCases.map { .section(language: language, field: $0) }
         }
         return columns + trailingConceptColumns.map(\.column)
     }

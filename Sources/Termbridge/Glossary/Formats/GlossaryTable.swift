@@ -39,7 +39,7 @@ struct GlossaryTable {
         for (index, column) in parsed.enumerated() {
             guard let column else {
                 throw FileError(path: file, line: first.line, column: index + 1, message:
-                    "unknown column \"\(first.fields[index])\"; expected id, subject, definition, note, pos, or a language code (zh, en-US, x-klingon) with an optional _preferred, _admitted, _superseded, _deprecated, _forbidden or _pinyin suffix")
+                    "unknown column \"\(first.fields[index])\"; expected id, subject, definition, source, note, pos, or a language code (zh, en-US, x-klingon) with an optional _preferred, _admitted, _proposed, _superseded, _deprecated, _forbidden, _pinyin, _definition, _source or _note suffix")
             }
             if !seen.insert(Self.caseFolded(column)).inserted {
                 throw FileError(path: file, line: first.line, column: index + 1, message: "column \"\(first.fields[index])\" appears twice")
@@ -88,14 +88,23 @@ struct GlossaryTable {
             case .id: concept.id = values.first ?? ""
             case .subject: concept.subject = values.first
             case .definition: concept.definition = values.first
+            case .source: concept.source = values.first
             case .note: concept.note = values.first
-            case .partOfSpeech: partOfSpeech = values.first
+            case .partOfSpeech: partOfSpeech = values.first.map(Term.partOfSpeechName)
             case .terms(let language, let status):
                 guard !values.isEmpty else { continue }
                 let s = section(language)
                 sections[s].terms += values.map { Term($0, status: status) }
             case .pinyin(let language):
                 if !values.isEmpty { pinyin.append((language, values, index + 1)) }
+            case .section(let language, let field):
+                guard let value = values.first else { continue }
+                let s = section(language)
+                switch field {
+                case .definition: sections[s].definition = value
+                case .source: sections[s].source = value
+                case .note: sections[s].note = value
+                }
             }
         }
         for (language, values, column) in pinyin {
@@ -110,7 +119,7 @@ struct GlossaryTable {
         for s in sections.indices {
             for t in sections[s].terms.indices { sections[s].terms[t].partOfSpeech = partOfSpeech }
         }
-        concept.languages = sections.filter { !$0.terms.isEmpty }
+        concept.languages = sections.filter { !$0.terms.isEmpty || $0.definition != nil || $0.source != nil || $0.note != nil }
         if concept.id.isEmpty { concept.id = "c\(number)" }
         return concept
     }
@@ -120,6 +129,7 @@ struct GlossaryTable {
         switch column {
         case .terms(let language, let status): .terms(language: language.lowercased(), status: status)
         case .pinyin(let language): .pinyin(language: language.lowercased())
+        case .section(let language, let field): .section(language: language.lowercased(), field: field)
         default: column
         }
     }
@@ -161,8 +171,17 @@ struct GlossaryTable {
         for section in concept.languages where !seenLanguages.insert(section.language.lowercased()).inserted {
             losses.note("several sections of one language in a concept (merged)", concept.id)
         }
-        for (name, value) in [("subject", concept.subject), ("definition", concept.definition), ("note", concept.note)] where value == "" {
+        for (name, value) in [("subject", concept.subject), ("definition", concept.definition), ("source", concept.source),
+                              ("note", concept.note)] where value == "" {
             losses.note("empty \(name)s (read back as none)", concept.id)
+        }
+        for section in concept.languages {
+            for (name, value) in [("definition", section.definition), ("source", section.source), ("note", section.note)] where value == "" {
+                losses.note("empty language \(name)s (read back as none)", concept.id)
+            }
+            if section.terms.isEmpty && section.definition == nil && section.source == nil && section.note == nil {
+                losses.note("language sections without terms", concept.id)
+            }
         }
         if partsOfSpeech.contains("") { losses.note("empty parts of speech (read back as none)", concept.id) }
         for section in concept.languages where !Concept.tag(section.language, matches: "zh") {
@@ -174,6 +193,7 @@ struct GlossaryTable {
             case .id: cell = GlossaryCell.cell([concept.id], list: false)
             case .subject: cell = GlossaryCell.cell(concept.subject.map { [$0] } ?? [], list: false)
             case .definition: cell = GlossaryCell.cell(concept.definition.map { [$0] } ?? [], list: false)
+            case .source: cell = GlossaryCell.cell(concept.source.map { [$0] } ?? [], list: false)
             case .note: cell = GlossaryCell.cell(concept.note.map { [$0] } ?? [], list: false)
             case .partOfSpeech: cell = GlossaryCell.cell(partsOfSpeech.count == 1 ? [partsOfSpeech.first!] : [], list: false)
             case .terms(let language, let status):
@@ -189,6 +209,15 @@ struct GlossaryTable {
                 let values = try preferred.map { try $0.pinyin ?? Pinyin.of($0.text) }
                 if values.contains("") { losses.note("empty pinyin", concept.id) }
                 cell = GlossaryCell.cell(values, list: true)
+            case .section(let language, let field):
+                // Of several sections of one language (reported above), the first that has the field.
+                let sections = concept.languages.filter { $0.language.lowercased() == language.lowercased() }
+                let value: String? = switch field {
+                case .definition: sections.lazy.compactMap(\.definition).first
+                case .source: sections.lazy.compactMap(\.source).first
+                case .note: sections.lazy.compactMap(\.note).first
+                }
+                cell = GlossaryCell.cell(value.map { [$0] } ?? [], list: false)
             }
             return guardsFormulas ? GlossaryCell.guarded(cell) : cell
         }

@@ -12,11 +12,17 @@ import Foundation
 /// | ``Concept/subject`` | concept-level `<descrip type="subjectField">` |
 /// | ``Concept/definition`` | concept-level `<descrip type="definition">` |
 /// | ``Concept/note`` | concept-level `<note>` |
+/// | ``Concept/source`` | concept-level `<admin type="source">` |
+/// | ``Glossary/sourceLanguage`` | the root's `xml:lang`; its sections are written first in every entry |
 /// | ``LanguageTerms`` | `<langSec xml:lang>` (`<langSet>`) |
+/// | ``LanguageTerms/definition`` (``LanguageTerms/source``) | language-level `<descrip type="definition">`, or with its source in a `<descripGrp>` (read also from a group holding just those, as Microsoft and IATE write them) |
+/// | ``LanguageTerms/note`` | language-level `<note>` |
 /// | ``Term`` | `<termSec>` (`<tig>`; reading also takes `<ntig>`) with `<term>` |
-/// | ``Term/partOfSpeech`` | `<termNote type="partOfSpeech">` |
+/// | ``Term/partOfSpeech`` | `<termNote type="partOfSpeech">`, read through ``Term/partOfSpeechName(_:)`` (`Noun` → `noun`) |
 /// | ``Term/status`` | `<termNote type="administrativeStatus">` `preferredTerm-admn-sts`, `admittedTerm-admn-sts`, `supersededTerm-admn-sts`, `deprecatedTerm-admn-sts` |
-/// | ``TermStatus/forbidden`` | `deprecatedTerm-admn-sts` plus the term-level `<note>termbridge:forbidden</note>` (``TermStatus/forbiddenNote``) |
+/// | ``TermStatus/forbidden`` | `deprecatedTerm-admn-sts` plus the term-level note ``TermStatus/forbiddenNote`` ("Forbidden term: do not use."; the old `termbridge:forbidden` is still read) |
+/// | ``TermStatus/proposed`` | no `administrativeStatus`, and the note ``TermStatus/proposedNote`` |
+/// | superseded, deprecated | their status plus the note ``TermStatus/tbxNote`` (read back and dropped) |
 /// | ``Term/pinyin`` | a term-level `<note>` starting `pinyin: ` (TBX-Basic has no pronunciation category) |
 /// | ``Term/note`` | the first other term-level `<note>` |
 /// | ``Term/source`` | term-level `<admin type="source">` |
@@ -99,7 +105,7 @@ enum TBXGlossaryFormat {
     /// Writes `glossary` as TBX-Basic in `version`, with what could not be written.
     static func write(_ glossary: Glossary, version: Version) throws -> (data: Data, warnings: [GlossaryWarning]) {
         let glossary = try glossary.fillingPinyin()
-        var writer = TBXWriter(version: version)
+        var writer = TBXWriter(version: version, sourceLanguage: glossary.effectiveSourceLanguage)
         let data = writer.document(for: glossary)
         return (data, writer.warnings.list)
     }

@@ -22,6 +22,12 @@ struct TBXReader {
         }
         let document = Document(vocabulary: vocabulary, namespace: root.namespace, file: file)
         var glossary = Glossary()
+        // The root's xml:lang declares the source language (see Glossary.sourceLanguage);
+        // the default, `en`, stays undeclared (nil) so that round trips compare equal.
+        if let language = root[attribute: "xml:lang"]?.trimmingWhitespace, !language.isEmpty,
+           language != Glossary.defaultSourceLanguage {
+            glossary.sourceLanguage = language
+        }
         var firstLine: [String: Int] = [:]
         var sawText = false
         // The root's children: the header and anything else but the first <text> are skipped.
@@ -146,7 +152,18 @@ private struct Document {
                 case ("descrip", "subjectField") where concept.subject == nil: concept.subject = text; continue
                 case ("descrip", "definition") where concept.definition == nil: concept.definition = text; continue
                 case ("note", nil) where concept.note == nil: concept.note = text; continue
+                case ("admin", "source") where concept.source == nil: concept.source = text; continue
                 default: break
+                }
+            }
+            if concept.source == nil, let group = descriptionGroup(child) {
+                if group.type == "definition", concept.definition == nil {
+                    (concept.definition, concept.source) = (group.text, group.source)
+                    continue
+                }
+                if group.type == "subjectField", concept.subject == nil, group.source == nil {
+                    concept.subject = group.text   // IATE writes the subject field in a group
+                    continue
                 }
             }
             concept.extra.append(category(from: child))
@@ -171,7 +188,7 @@ private struct Document {
                 explicitStatus.append(explicit)
             } else if isStructural(child) {
                 throw unexpected(child, in: section, expected: "<\(vocabulary.term)> or a data category")
-            } else {
+            } else if !languageField(child, into: &result) {
                 result.extra.append(category(from: child))
             }
         }
@@ -183,6 +200,39 @@ private struct Document {
             preferredTaken = true
         }
         return result
+    }
+
+    /// Fills a field of `section` from `element` when it is a simple language-level
+    /// definition, source or note, or a definition's `descripGrp`; whether it did.
+    private func languageField(_ element: XMLTreeElement, into section: inout LanguageTerms) -> Bool {
+        if let text = simpleText(element) {
+            switch (element.name, element[attribute: "type"]) {
+            case ("descrip", "definition") where section.definition == nil: section.definition = text; return true
+            case ("admin", "source") where section.source == nil: section.source = text; return true
+            case ("note", nil) where section.note == nil: section.note = text; return true
+            default: return false
+            }
+        }
+        if section.definition == nil, section.source == nil, let group = descriptionGroup(element), group.type == "definition" {
+            (section.definition, section.source) = (group.text, group.source)
+            return true
+        }
+        return false
+    }
+
+    /// The `type`, text and source of a `<descripGrp>` that holds a simple `<descrip>` and at
+    /// most a simple `<admin type="source">` (as the Microsoft Terminology Collection and IATE
+    /// write definitions and subject fields); nil for any other element.
+    private func descriptionGroup(_ element: XMLTreeElement) -> (type: String, text: String, source: String?)? {
+        guard isTBX(element, "descripGrp"), element.attributes.isEmpty, element.directText.isXMLWhitespace else { return nil }
+        let children = element.elements
+        guard let first = children.first, first.name == "descrip", let type = first[attribute: "type"],
+              let text = simpleText(first) else { return nil }
+        let rest = children.dropFirst()
+        guard rest.count <= 1 else { return nil }
+        guard let admin = rest.first else { return (type, text, nil) }
+        guard admin.name == "admin", admin[attribute: "type"] == "source", let source = simpleText(admin) else { return nil }
+        return (type, text, source)
     }
 
     // MARK: Terms
@@ -221,11 +271,13 @@ private struct Document {
                 status = known
                 used.insert(index)
             } else if item[attribute: "type"] == "partOfSpeech", partOfSpeech == nil {
-                partOfSpeech = value
+                partOfSpeech = Term.partOfSpeechName(value)   // `Noun` (Microsoft) reads as `noun`
                 used.insert(index)
             }
         }
         var forbidden = false
+        var proposed = false
+        var statusNoted = false
         var properNoun = false
         for (index, item) in items.enumerated() where !used.contains(index) && !isTBX(item, "term") {
             if isStructural(item) {
@@ -241,8 +293,16 @@ private struct Document {
                         term.pinyin = String(value.dropFirst(TBXGlossaryFormat.pinyinNotePrefix.count)).trimmingWhitespace
                         continue
                     }
-                    if value == TermStatus.forbiddenNote, status == .deprecated, !forbidden {
+                    if (value == TermStatus.forbiddenNote || value == TermStatus.legacyForbiddenNote), status == .deprecated, !forbidden {
                         forbidden = true
+                        continue
+                    }
+                    if value == TermStatus.proposedNote, status == nil, !proposed {
+                        proposed = true
+                        continue
+                    }
+                    if let known = status, known != .forbidden, value == known.tbxNote, !statusNoted {
+                        statusNoted = true   // the note Termbridge writes beside the status
                         continue
                     }
                     if value == TBXGlossaryFormat.properNounNote, partOfSpeech == "noun", !properNoun {
@@ -258,9 +318,9 @@ private struct Document {
             }
             term.extra.append(category(from: item))
         }
-        term.status = forbidden ? .forbidden : status ?? .preferred
+        term.status = forbidden ? .forbidden : proposed ? .proposed : status ?? .preferred
         term.partOfSpeech = properNoun ? "properNoun" : partOfSpeech
-        return (term, status != nil)
+        return (term, status != nil || proposed)
     }
 
     private static let statuses: [String: TermStatus] = [

@@ -19,8 +19,12 @@ struct TBXWriter {
 
     private static let namespace = TBXGlossaryFormat.namespace
 
-    init(version: TBXGlossaryFormat.Version) {
+    /// The glossary's source language, whose sections come first (see ``Glossary/sourceLanguage``).
+    private let sourceLanguage: String
+
+    init(version: TBXGlossaryFormat.Version, sourceLanguage: String = Glossary.defaultSourceLanguage) {
         self.version = version
+        self.sourceLanguage = sourceLanguage
         vocabulary = .of(version)
         dialect = TBXBasicDialect(version: version)
     }
@@ -40,6 +44,12 @@ struct TBXWriter {
         }
         warnings = counted
 
+        // The root's xml:lang declares the source language (translate-toolkit writes it so too).
+        let hyphenated = sourceLanguage.replacingOccurrences(of: "_", with: "-")
+        let rootLanguage = XMLNames.isLanguageTag(hyphenated) ? hyphenated : Glossary.defaultSourceLanguage
+        if rootLanguage != hyphenated {
+            warnings.add("source language \"\(sourceLanguage)\" is not a language tag: the file declares \"\(rootLanguage)\"", at: "the glossary")
+        }
         let source = Self.element("p", text: "Termbridge glossary")
         let fileDescription = Self.element("fileDesc", children: [Self.element("sourceDesc", children: [source])])
         var out = XMLTextWriter(elementOnly: TBXGlossaryFormat.elementOnlyNames, defaultNamespace: Self.namespace)
@@ -51,12 +61,12 @@ struct TBXWriter {
             out.appendLine(#"<?xml-model href="TBXcoreStructV03.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>"#)
             out.appendLine(#"<?xml-model href="TBX-Basic_DCA.sch" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"?>"#)
             header = Self.element("tbxHeader", children: [fileDescription])
-            root = Self.element("tbx", attributes: [("type", "TBX-Basic"), ("style", "dca"), ("xml:lang", "en"), ("xmlns", Self.namespace)], children: [])
+            root = Self.element("tbx", attributes: [("type", "TBX-Basic"), ("style", "dca"), ("xml:lang", rootLanguage), ("xmlns", Self.namespace)], children: [])
         case .v2008:
             out.appendLine(#"<!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">"#)
             let encoding = Self.element("encodingDesc", children: [Self.element("p", attributes: [("type", "XCSURI")], text: "TBXBasicXCSV02.xcs")])
             header = Self.element("martifHeader", children: [fileDescription, encoding])
-            root = Self.element("martif", attributes: [("type", "TBX-Basic"), ("xml:lang", "en")], children: [])
+            root = Self.element("martif", attributes: [("type", "TBX-Basic"), ("xml:lang", rootLanguage)], children: [])
         }
         out.appendStartTag(root, depth: 0)
         out.append(header, depth: 1)
@@ -156,9 +166,12 @@ struct TBXWriter {
         if let note = concept.note {
             children.append(Self.element("note", text: simpleText(note, at: place)))
         }
+        if let source = concept.source {
+            children.append(Self.element("admin", attributes: [("type", "source")], text: simpleText(source, at: place)))
+        }
         children += categories(concept.extra, at: .concept, place: place)
         var sections = 0
-        for section in concept.languages {
+        for section in Glossary.sourceFirst(concept.languages, source: sourceLanguage) {
             if let element = languageSection(section, place: place) {
                 children.append(element)
                 sections += 1
@@ -190,8 +203,23 @@ struct TBXWriter {
             }
             return nil
         }
+        var fields: [XMLTreeElement] = []
+        if let definition = section.definition {
+            let descrip = Self.element("descrip", attributes: [("type", "definition")], text: simpleText(definition, at: place))
+            if let source = section.source {   // the definition's source, in its group
+                let admin = Self.element("admin", attributes: [("type", "source")], text: simpleText(source, at: place))
+                fields.append(Self.element("descripGrp", children: [descrip, admin]))
+            } else {
+                fields.append(descrip)
+            }
+        } else if let source = section.source {
+            fields.append(Self.element("admin", attributes: [("type", "source")], text: simpleText(source, at: place)))
+        }
+        if let note = section.note {
+            fields.append(Self.element("note", text: simpleText(note, at: place)))
+        }
         let extras = categories(section.extra, at: .language, place: place)
-        return Self.element(vocabulary.language, attributes: [("xml:lang", language)], children: extras + terms)
+        return Self.element(vocabulary.language, attributes: [("xml:lang", language)], children: fields + extras + terms)
     }
 
     // MARK: Terms
@@ -214,24 +242,29 @@ struct TBXWriter {
                 warnings.add("part of speech \"\(partOfSpeech)\" is not in TBX-Basic's picklist (\(dialect.partsOfSpeech.joined(separator: ", "))): not written", at: place)
             }
         }
-        let status: String
+        // A proposed term has no TBX-Basic status: it is written without one (as WorldServer
+        // writes its proposed terms), and its note says it is unreviewed.
+        let status: String?
         switch term.status {
         case .preferred: status = "preferredTerm-admn-sts"
         case .admitted: status = "admittedTerm-admn-sts"
+        case .proposed: status = nil
         case .superseded: status = "supersededTerm-admn-sts"
         case .deprecated, .forbidden: status = "deprecatedTerm-admn-sts"
         }
-        termNotes.append(Self.element("termNote", attributes: [("type", "administrativeStatus")], text: status))
+        if let status {
+            termNotes.append(Self.element("termNote", attributes: [("type", "administrativeStatus")], text: status))
+        }
 
         var auxiliary: [XMLTreeElement] = []
+        if let note = term.status.tbxNote {   // first, where a CAT tool that shows notes shows it first
+            auxiliary.append(Self.element("note", text: note))
+        }
         if let pinyin = term.pinyin {
             auxiliary.append(Self.element("note", text: "\(TBXGlossaryFormat.pinyinNotePrefix) \(clean(pinyin, at: place))"))
         }
         if let note = term.note {
             auxiliary.append(Self.element("note", text: simpleText(note, at: place)))
-        }
-        if term.status == .forbidden {
-            auxiliary.append(Self.element("note", text: TermStatus.forbiddenNote))
         }
         auxiliary += notes
         if let source = term.source {
