@@ -68,5 +68,6 @@ private func inputPath(_ fileExtension: String) -> String {
     let directory = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
     let path = "\(directory)/termbridge-fuzz-\(getpid()).\(fileExtension)"
     cachedPath = path
+    atexit { if let cachedPath { unlink(cachedPath) } }   // libFuzzer ends with exit()
     return path
 }
