@@ -9,7 +9,10 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // `make docs`: the library's documentation (DocC), a plugin only — nothing links it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The system ICU library, for CICU only: pkg-config gives CICU.c ICU's include path
@@ -41,7 +44,7 @@ let package = Package(
             dependencies: [
                 "ICU",
                 "CStemmer",
-                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(
@@ -57,7 +60,14 @@ let package = Package(
             path: "Benchmarks/termbridge-bench"
         ),
         .testTarget(name: "ICUTests", dependencies: ["ICU"]),
-        .testTarget(name: "TermbridgeTests", dependencies: ["Termbridge"]),
+        .testTarget(
+            name: "TermbridgeTests",
+            dependencies: [
+                "Termbridge",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // Runs the built `termbridge` executable as users do (depending on it builds it).
         .testTarget(name: "termbridgeTests", dependencies: ["termbridge"]),
     ]

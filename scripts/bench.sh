@@ -12,10 +12,11 @@ if ! PYTHONPATH=.cache/pylib python3 -c "import nltk" 2>/dev/null; then
 fi
 bench=.build/release/termbridge-bench
 echo "== segmentation"; $bench segment --raw-icu .build/bench/raw_icu_words --cli .build/release/termbridge
-if [ -d ../shared/eval/seg/pku ]; then echo; Benchmarks/segment-pku.sh; fi
+if [ -d ../shared/eval/seg/pku ]; then echo; TERMBRIDGE=.build/release/termbridge Benchmarks/segment-pku.sh; fi
 echo; echo "== data loading (CC-CEDICT, jieba)"; $bench cedict --cli .build/release/termbridge
 echo; echo "== glossary matching"; $bench match
 if [ -d ../shared/eval/align ]; then echo; echo "== alignment"; PYTHONPATH=.cache/pylib $bench align; fi
 echo; echo "== checking"; $bench check --cli .build/release/termbridge
+echo; echo "== checking: planted slips"; $bench planted
 echo; echo "== reading XML"; $bench xml
 echo; echo "== extraction"; python3 Benchmarks/extract-vs-jieba.py

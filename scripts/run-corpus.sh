@@ -17,10 +17,10 @@ en=$("$termbridge" pair "$zh" --sources Corpus/en --format json | python3 -c 'im
 )
 
 echo
-echo "== termbridge align $zh $en (beads; cuts are []:[k])"
-"$termbridge" align "$zh" "$en" --glossary "$glossary" --format beads | paste -sd' '
-"$termbridge" align "$zh" "$en" --glossary "$glossary" -o "$out/quasi-alliances.html"
-"$termbridge" align "$zh" "$en" --glossary "$glossary" -o "$out/quasi-alliances.tmx"
+echo "== termbridge align $zh --source $en (beads; cuts are []:[k])"
+"$termbridge" align "$zh" --source "$en" --glossary "$glossary" --format beads | paste -sd' '
+"$termbridge" align "$zh" --source "$en" --glossary "$glossary" -o "$out/quasi-alliances.html"
+"$termbridge" align "$zh" --source "$en" --glossary "$glossary" -o "$out/quasi-alliances.tmx"
 echo "review page: $out/quasi-alliances.html; translation memory: $out/quasi-alliances.tmx"
 
 echo
@@ -39,8 +39,8 @@ PY
 echo "candidate glossary: $out/candidates.tsv"
 
 echo
-echo "== termbridge check $zh $en --glossary $glossary (exit 1 when errors are found)"
+echo "== termbridge check $zh --source $en --glossary $glossary (exit 1 when errors are found)"
 status=0
-"$termbridge" check "$zh" "$en" --glossary "$glossary" || status=$?
-"$termbridge" check "$zh" "$en" --glossary "$glossary" --format html -o "$out/check.html" || true
+"$termbridge" check "$zh" --source "$en" --glossary "$glossary" || status=$?
+"$termbridge" check "$zh" --source "$en" --glossary "$glossary" --format html -o "$out/check.html" || true
 echo "check report: $out/check.html (exit status $status)"

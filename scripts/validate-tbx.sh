@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Validates a TBX file against the official schemas in ../shared/schemas (or $TERMBRIDGE_SCHEMAS).
+# Validates a TBX file against the official schemas the project ships in Schemas/ (or the
+# first folder of $TERMBRIDGE_SCHEMAS; see Schemas/README.md).
 #   TBX v3 (<tbx>):       TBXcoreStructV03.rng with xmllint, then the TBX-Basic Schematron
 #                         (TBX-Basic_DCA.sch, XSLT2 query binding) with pyschematron >= 1.2.
 #   TBX 2008 (<martif>):  TBXcoreStructV02.dtd with xmllint (no Schematron exists for it).
@@ -8,8 +9,9 @@
 #
 # Tools: xmllint (Debian libxml2-utils); pyschematron 1.2.5 from PyPI, which needs Python >= 3.12
 # (on Python 3.11 pip installs 0.1.0, an empty placeholder without a validator). It is found as
-# $PYSCHEMATRON, /opt/schvenv/bin/pyschematron, or pyschematron on PATH. Set it up with e.g.
-#   /root/.pyenv/versions/3.12.1/bin/python3.12 -m venv /opt/schvenv && /opt/schvenv/bin/pip install pyschematron==1.2.5
+# $PYSCHEMATRON, the checkout's .cache/schematron-venv/bin/pyschematron (scripts/setup.sh makes
+# it when a Python >= 3.12 exists), /opt/schvenv/bin/pyschematron, or pyschematron on PATH.
+# By hand: python3.12 -m venv .cache/schematron-venv && .cache/schematron-venv/bin/pip install pyschematron==1.2.5
 # pyschematron exits 0 even when it prints INVALID, so the verdict is read from its output and
 # from the failed asserts in its SVRL report.
 set -uo pipefail
@@ -20,7 +22,8 @@ if [ $# -ne 1 ] || [ ! -f "$1" ]; then
 fi
 file=$1
 root=$(cd "$(dirname "$0")/.." && pwd)
-schemas=${TERMBRIDGE_SCHEMAS:-$root/../shared/schemas}
+schemas=${TERMBRIDGE_SCHEMAS:-$root/Schemas}
+schemas=${schemas%%:*}
 if [ ! -f "$schemas/tbx/TBXcoreStructV03.rng" ]; then
     echo "validate-tbx: schemas not found in $schemas (set TERMBRIDGE_SCHEMAS)" >&2
     exit 2
@@ -49,14 +52,16 @@ esac
 
 pyschematron=${PYSCHEMATRON:-}
 if [ -z "$pyschematron" ]; then
-    if [ -x /opt/schvenv/bin/pyschematron ]; then
+    if [ -x "$root/.cache/schematron-venv/bin/pyschematron" ]; then
+        pyschematron=$root/.cache/schematron-venv/bin/pyschematron
+    elif [ -x /opt/schvenv/bin/pyschematron ]; then
         pyschematron=/opt/schvenv/bin/pyschematron
     else
         pyschematron=$(command -v pyschematron || true)
     fi
 fi
 if [ -z "$pyschematron" ] || [ ! -x "$pyschematron" ]; then
-    echo "validate-tbx: pyschematron not found (needs Python >= 3.12: python3.12 -m venv /opt/schvenv && /opt/schvenv/bin/pip install pyschematron==1.2.5)" >&2
+    echo "validate-tbx: pyschematron not found (needs Python >= 3.12: python3.12 -m venv .cache/schematron-venv && .cache/schematron-venv/bin/pip install pyschematron==1.2.5)" >&2
     exit 2
 fi
 

@@ -4,7 +4,9 @@ import Termbridge
 
 /// Segmentation throughput on a ~20 MB Chinese text: a raw ICU word-break loop in C (the
 /// ceiling), the same loop in Swift through the ICU module, and Termbridge's segmenter
-/// without and with a 100,000-term dictionary; then the CLI end to end with peak memory.
+/// without a model, with a 100,000-term dictionary, and with the default segmentation model
+/// (the full general vocabulary); then the model's load time and the CLI end to end with
+/// peak memory.
 struct SegmentBenchmark {
     var input: String?
     var dictionary: String?
@@ -28,6 +30,13 @@ struct SegmentBenchmark {
         let loadSeconds = bestTime(repetitions: 1) { loaded = UserDictionary(terms) }
         let plain = try Segmenter()
         let withDictionary = try Segmenter(dictionary: loaded)
+        // The default model, loaded as `termbridge segment` loads it (compiled form).
+        let loadedModel = try DataFiles.load(SegmentationModel.self)
+        var modelLoadSeconds = loadedModel.seconds
+        if let path = loadedModel.path, loadedModel.compiled {
+            modelLoadSeconds = bestTime(repetitions: 5) { _ = try? SegmentationModel.loadCompiled(contentsOf: path) }
+        }
+        let withModel = try loadedModel.value.map { try Segmenter(model: $0) }
 
         // Rounds interleave the contenders, so that a slow spell of the machine hits all of
         // them alike; each figure is the best of the rounds.
@@ -45,6 +54,9 @@ struct SegmentBenchmark {
             record("swift", try bestTime(repetitions: 1) { try Self.rawSwiftLoop(lines) })
             record("plain", try bestTime(repetitions: 1) { try Self.segmentAll(lines, with: plain) })
             record("dictionary", try bestTime(repetitions: 1) { try Self.segmentAll(lines, with: withDictionary) })
+            if let withModel {
+                record("model", try bestTime(repetitions: 1) { try Self.segmentAll(lines, with: withModel) })
+            }
         }
         let anchor = best["c"] ?? best["swift"]!
         var rows: [[String]] = []
@@ -55,20 +67,32 @@ struct SegmentBenchmark {
         if best["c"] != nil { row("raw ICU word break loop (C)", "c") }
         row("raw ICU word break loop (Swift, ICU module)", "swift")
         row("termbridge segmenter, no dictionary", "plain")
-        row("termbridge segmenter, \(loaded.count) dictionary terms", "dictionary")
+        row("termbridge segmenter, \(loaded.count) dictionary terms, no model", "dictionary")
+        if let model = loadedModel.value {
+            row("termbridge segmenter, default model (\(model.wordCount) vocabulary words)", "model")
+        }
         printTable(["segmentation (\(format(megabytes, 1)) MB, best of \(rounds))", "seconds", "MB/s", "× raw ICU"], rows)
         print("dictionary: \(loaded.count) terms from \(termSource), built in \(format(loadSeconds * 1000, 1)) ms")
+        if let path = loadedModel.path {
+            print("model: \(path) (\(loadedModel.compiled ? "compiled" : "text; run `termbridge data compile`")), "
+                  + "loaded in \(format(modelLoadSeconds * 1000, 1)) ms (best of 5)")
+        } else {
+            print("model: not found (make data); its row is left out")
+        }
 
         if let cli {
             var cliRows: [[String]] = []
             let plainRun = try runChild([cli, "segment", inputPath], stdoutPath: "/dev/null")
-            cliRows.append(["termbridge segment FILE > /dev/null", format(plainRun.seconds, 2),
+            cliRows.append(["termbridge segment FILE > /dev/null (default model)", format(plainRun.seconds, 2),
                             format(megabytes / plainRun.seconds), "\(plainRun.maxResidentKB / 1024) MB"])
+            let noModelRun = try runChild([cli, "segment", "--no-model", inputPath], stdoutPath: "/dev/null")
+            cliRows.append(["termbridge segment --no-model FILE", format(noModelRun.seconds, 2),
+                            format(megabytes / noModelRun.seconds), "\(noModelRun.maxResidentKB / 1024) MB"])
             let dictFile = NSTemporaryDirectory() + "tb-bench-dict-\(getpid()).txt"
             try terms.joined(separator: "\n").write(toFile: dictFile, atomically: true, encoding: .utf8)
             defer { unlink(dictFile) }
-            let dictRun = try runChild([cli, "segment", "--dict", dictFile, inputPath], stdoutPath: "/dev/null")
-            cliRows.append(["termbridge segment --dict (\(loaded.count) terms) FILE", format(dictRun.seconds, 2),
+            let dictRun = try runChild([cli, "segment", "--no-model", "--dict", dictFile, inputPath], stdoutPath: "/dev/null")
+            cliRows.append(["termbridge segment --no-model --dict (\(loaded.count) terms) FILE", format(dictRun.seconds, 2),
                             format(megabytes / dictRun.seconds), "\(dictRun.maxResidentKB / 1024) MB"])
             // Ten times the input, to show that memory does not grow with input size.
             let big = inputPath + ".x10"

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Termbridge
 
-/// `termbridge align ZH EN`: sentence alignment of a Chinese translation with its English
+/// `termbridge align ZH --source EN`: sentence alignment of a Chinese translation with its English
 /// source, written as TMX, TSV, JSON Lines, beads or an HTML review page.
 struct AlignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,11 +39,19 @@ struct AlignCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The Chinese text (UTF-8).")
+    @Argument(help: ArgumentHelp("The Chinese text (UTF-8).", valueName: "ZH_FILE"))
     var chinese: String
 
-    @Argument(help: "The English text it translates (UTF-8; Markdown is read as plain text).")
-    var english: String
+    @Option(name: .customLong("source"), help: ArgumentHelp(
+        "The English text it translates (UTF-8; Markdown is read as plain text).", valueName: "EN_FILE"))
+    var source: String?
+
+    /// The English file as a second argument: the older spelling of --source, still accepted.
+    @Argument(help: .hidden)
+    var englishArgument: String?
+
+    /// The English file, however it was given.
+    var english: String { source ?? englishArgument ?? "" }
 
     @Option(name: .customLong("glossary"), help: ArgumentHelp(
         "A glossary (.tsv, .csv, .json, .tbx): anchors for the aligner, highlights in HTML. Repeatable.",
@@ -61,11 +69,11 @@ struct AlignCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; standard output when absent or -.", valueName: "OUT"))
     var output: String?
 
-    @Option(name: .customLong("flag-below"), help: ArgumentHelp(
+    @Option(name: .customLong("flag-below"), parsing: .unconditional, help: ArgumentHelp(
         "HTML: flag beads scoring below this confidence for review.", valueName: "SCORE"))
     var flagBelow = 0.5
 
-    @Option(name: .customLong("min-score"), help: ArgumentHelp(
+    @Option(name: .customLong("min-score"), parsing: .unconditional, help: ArgumentHelp(
         "TMX: the least score of a translation unit; weaker beads are left out (default 0.30, chosen on MAC dev).",
         valueName: "SCORE"))
     var minimumScore = TMXAlignmentWriter.defaultMinimumScore
@@ -74,11 +82,17 @@ struct AlignCommand: ParsableCommand {
     var keepWeak = false
 
     func validate() throws {
+        if source == nil && englishArgument == nil {
+            throw ValidationError("Give the English source: --source EN_FILE.")
+        }
+        if source != nil && englishArgument != nil {
+            throw ValidationError("Give the English source once: --source EN_FILE.")
+        }
         if !minimumScore.isFinite {
             throw ValidationError("--min-score must be a number, such as 0.3.")
         }
         if format == nil, let output, output != "-", AlignmentFormat(path: output) == nil {
-            throw ValidationError("Cannot tell the format from the extension of '\(output)'; give --format tmx, tsv, jsonl, beads or html.")
+            throw ValidationError("Cannot tell the format from the extension of '\(TerminalText.escaped(output))'; give --format tmx, tsv, jsonl, beads or html.")
         }
         if !flagBelow.isFinite {
             throw ValidationError("--flag-below must be a number, such as 0.5.")
@@ -86,6 +100,8 @@ struct AlignCommand: ParsableCommand {
     }
 
     func run() throws {
+        try OutputPath.requireDistinct(output, from: [(chinese, "the Chinese file"), (english, "the English source")]
+                                       + glossaries.map { ($0, "a glossary") } + data.files)
         let (chineseDocument, englishDocument) = try readDocumentPair(chinese: chinese, english: english, presplit: presplit)
         let glossary = try readGlossaries(glossaries)
         let aligner = try Aligner(glossary: glossary, lexicon: try data.load(losing: DataLoss.alignment))
@@ -102,7 +118,7 @@ struct AlignCommand: ParsableCommand {
             try writeStandardOutput(encoded.data)
             notes = encoded.notes
         }
-        for note in notes { printError("\(destination ?? "<stdout>"): note: \(note)") }
+        for note in notes { printError("\(destination ?? "standard output"): note: \(note)") }
     }
 }
 

@@ -83,11 +83,11 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var generalFrequencies: GeneralFrequencyOptions
 
-    @Option(name: .customLong("min-freq"), help: ArgumentHelp(
+    @Option(name: .customLong("min-freq"), parsing: .unconditional, help: ArgumentHelp(
         "Drop monolingual candidates occurring fewer times (parenthetical pairs are always kept).", valueName: "N"))
     var minimumFrequency = 2
 
-    @Option(name: .customLong("top"), help: ArgumentHelp("Keep the N best candidates.", valueName: "N"))
+    @Option(name: .customLong("top"), parsing: .unconditional, help: ArgumentHelp("Keep the N best candidates.", valueName: "N"))
     var top: Int?
 
     @Flag(name: .customLong("new-only"), help: "Leave out candidates the glossary already has.")
@@ -104,14 +104,16 @@ struct ExtractCommand: ParsableCommand {
         if sources.count > chinese.count {
             throw ValidationError("\(sources.count) --source files for \(chinese.count) Chinese file(s): give at most one source per Chinese file, in the same order.")
         }
-        if minimumFrequency < 1 { throw ValidationError("--min-freq must be at least 1.") }
-        if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
+        if minimumFrequency < 1 { throw ValidationError("--min-freq must be a positive number (1 or more), not \(minimumFrequency).") }
+        if let top, top < 1 { throw ValidationError("--top must be a positive number (1 or more), not \(top).") }
         if format == nil, let output, output != "-", ExtractFormat(path: output) == nil {
-            throw ValidationError("Cannot tell the format from the extension of '\(output)'; give --format tsv, csv, json, tbx or md.")
+            throw ValidationError("Cannot tell the format from the extension of '\(TerminalText.escaped(output))'; give --format tsv, csv, json, tbx or md.")
         }
     }
 
     func run() throws {
+        try OutputPath.requireDistinct(output, from: chinese.map { ($0, "a Chinese file") } + sources.map { ($0, "an English source") }
+                                       + glossaries.map { ($0, "a glossary") } + lexicon.files + generalFrequencies.files)
         var inputs: [ExtractionInput] = []
         for (index, path) in chinese.enumerated() {
             let chineseText = try readNonEmptyText(path)
@@ -145,7 +147,7 @@ struct ExtractCommand: ParsableCommand {
         } else {
             let (data, warnings) = try result.encoded(as: format.glossaryFormat)
             try writeStandardOutput(data)
-            report(warnings, writing: "<stdout>")
+            report(warnings, writing: "standard output")
         }
     }
 }

@@ -71,7 +71,8 @@ struct PairCommand: ParsableCommand {
         }
         switch format {
         case .text:
-            print(pairings.map(PairingReport.text).joined(separator: "\n\n"))
+            let text = pairings.map(PairingReport.text).joined(separator: "\n\n")
+            print(text.split(separator: "\n", omittingEmptySubsequences: false).map { shown(String($0)) }.joined(separator: "\n"))
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -136,7 +137,7 @@ struct PairingReport: Encodable {
             scored.map { Candidate(file: $0.path, title: $0.title, score: Self.rounded($0.score)) }
         }
         let attribution = pairing.attribution
-        file = pairing.document ?? "<input>"
+        file = pairing.document ?? "standard input"
         title = attribution.title?.text
         titleLine = attribution.title?.line
         titleKeyword = attribution.title?.keyword
@@ -180,7 +181,7 @@ struct PairingReport: Encodable {
 
     /// The text block for one document.
     static func text(_ pairing: DocumentPairing) -> String {
-        let file = pairing.document ?? "<input>"
+        let file = pairing.document ?? "standard input"
         func score(_ value: Double) -> String { String(format: "%.3f", value) }
         func describe(_ candidate: ScoredCandidate) -> String {
             "\(candidate.path)  score \(score(candidate.score))\n    \(candidate.title)"

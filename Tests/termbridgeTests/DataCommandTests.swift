@@ -36,9 +36,11 @@ private func notes(_ stderr: String) -> [Substring] {
 @Suite struct DataCommandTests {
     @Test(.enabled(if: hasPackageData, "needs the data in .cache/ (scripts/fetch-data.sh)"))
     func alignWithoutFlagsUsesTheLexiconFoundByDefault() throws {
-        let plain = try termbridge(["align", chinese, english, "--format", "beads"])
-        let explicit = try termbridge(["align", chinese, english, "--format", "beads", "--lexicon", cedictText])
-        let without = try termbridge(["align", chinese, english, "--format", "beads", "--no-lexicon"])
+        // JSONL carries each bead's score: the corpus pair is clean enough that the beads
+        // themselves may agree without the lexicon, but the lexical evidence behind them not.
+        let plain = try termbridge(["align", chinese, english, "--format", "jsonl"])
+        let explicit = try termbridge(["align", chinese, english, "--format", "jsonl", "--lexicon", cedictText])
+        let without = try termbridge(["align", chinese, english, "--format", "jsonl", "--no-lexicon"])
         #expect(plain.status == 0 && explicit.status == 0 && without.status == 0)
         #expect(plain.stdout == explicit.stdout)
         #expect(plain.stdout != without.stdout)
@@ -122,6 +124,7 @@ private func notes(_ stderr: String) -> [Substring] {
 
         try FileManager.default.copyItem(atPath: "Tests/Fixtures/Data/cedict-sample.u8", toPath: folder + "/cedict_ts.u8")
         try FileManager.default.copyItem(atPath: "Tests/Fixtures/Data/frequencies-sample.txt", toPath: folder + "/jieba-dict.txt")
+        try FileManager.default.copyItem(atPath: "Tests/Fixtures/Data/jieba-hmm-sample.txt", toPath: folder + "/jieba-hmm.txt")
         let text = try termbridge(["data", "status"], environment: environment)
         #expect(text.status == 0)   // found and loads, though slowly
         #expect(text.stdout.contains("loads from the text form"))
@@ -138,6 +141,8 @@ private func notes(_ stderr: String) -> [Substring] {
         #expect(status.stdout.contains("loads from the compiled form in"))
         #expect(status.stdout.contains("16 entries"))
         #expect(status.stdout.contains("6 words"))   // 準 folds onto 准
+        #expect(FileManager.default.fileExists(atPath: folder + "/segmentation.tbdata"))
+        #expect(status.stdout.contains("segmentation model"))
 
         // The sample lexicon, compiled, aligns exactly as its text does.
         let compiled = try termbridge(["align", chinese, english, "--format", "beads"], environment: environment)

@@ -8,7 +8,9 @@ import Testing
 //
 // Cases that need the lexicon or the general frequency list use copies of .cache's
 // cedict_ts.u8 and jieba-dict.txt cut down to the words of the Chinese corpus files (about
-// 1,700 entries, 1,400 words), so that the debug executable loads them in milliseconds.
+// 1,700 entries, 1,400 words), so that the debug executable loads them in milliseconds; the
+// segmentation model cases use the compiled .cache/segmentation.tbdata as it is (it loads
+// in milliseconds).
 
 /// One command line to run several times; `OUT` in an argument is replaced by a file path
 /// whose bytes are compared too, and `{NAME}` by a fixture file (see ``DeterminismFixtures``).
@@ -29,6 +31,7 @@ private let plainCases: [DeterminismCase] = [
     "segment --format tsv \(zh)",
     "segment --format jsonl --sentences --glossary \(tsv) \(zh)",
     "segment --sentences --glossary \(tbx) --dict {DICT} \(hant)",
+    "segment --no-model --format jsonl \(zh)",
     "glossary lookup 准盟友 --glossary \(tsv)",
     "glossary lookup quasi-allies --glossary \(tsv) --glossary \(tbx)",
     "glossary convert \(tsv) OUT.tsv",
@@ -67,11 +70,20 @@ private let plainCases: [DeterminismCase] = [
     "check --bilingual {TMX} --glossary \(tsv)",
     "check --bilingual {TMX} --glossary \(tsv) --format json",
     "check --bilingual {TMX} -o OUT.html",
+    "check --bilingual {TMX} --glossary \(tsv) --punctuation full --spacing space --column-unit display",
+    "check \(zh) \(en) --glossary \(tsv) --fail-on never --write-baseline OUT.tsv",
+    "check --list-checks --format json",
     "eval segment --gold {GOLD} {RAW}",
     "eval segment --gold {GOLD} --dict {DICT} --words {WORDS} --json {RAW}",
     "eval segment --gold {GOLD} --segmented --words {WORDS} {GOLD}",
     "eval align --gold {ALIGN} --per-doc --null-beads",
     "eval align --gold {ALIGN} --json --glossary \(tsv)",
+    // Without the data found by default (the length model and the corpus's own counts).
+    "pair --no-lexicon --sources Corpus/en \(zh) \(hant)",
+    "align \(zh) \(en) --no-lexicon --format jsonl --glossary \(tsv)",
+    "extract \(zh) --source \(en) --no-lexicon --no-general-frequencies --format json",
+    "check \(zh) \(en) --no-lexicon --glossary \(tsv) --format json",
+    "eval align --gold {ALIGN} --no-lexicon --json",
 ].map(DeterminismCase.init)
 
 /// Cases with the (cut-down) lexicon or general frequency list.
@@ -92,6 +104,10 @@ private let dataCases: [DeterminismCase] = [
     "glossary convert {LEXICON} OUT.tsv",
     "glossary lookup 盟友 --glossary {LEXICON}",
     "eval align --gold {ALIGN} --lexicon {LEXICON}",
+    "segment --model {MODEL} \(zh) \(hant)",
+    "segment --model {MODEL} --format tsv --dict {DICT} \(zh)",
+    "segment --model {MODEL} --format jsonl --sentences --glossary \(tsv) \(hant)",
+    "eval segment --gold {GOLD} --model {MODEL} --json {RAW}",
 ].map(DeterminismCase.init)
 
 @Suite struct DeterminismTests {
@@ -102,7 +118,7 @@ private let dataCases: [DeterminismCase] = [
         try expectSameBytes(command, fixtures: DeterminismFixtures.shared.get())
     }
 
-    @Test(.enabled(if: DeterminismFixtures.hasData, "needs .cache/cedict_ts.u8 and .cache/jieba-dict.txt (make setup)"),
+    @Test(.enabled(if: DeterminismFixtures.hasData, "needs .cache/cedict_ts.u8, .cache/jieba-dict.txt and .cache/segmentation.tbdata (make setup)"),
           arguments: dataCases)
     func sameBytesOnEveryRunWithTheLexicon(_ command: DeterminismCase) throws {
         try expectSameBytes(command, fixtures: DeterminismFixtures.shared.get())
@@ -139,8 +155,9 @@ struct DeterminismFixtures: Sendable {
     let files: [String: String]
 
     static let cedict = ".cache/cedict_ts.u8", general = ".cache/jieba-dict.txt"
+    static let model = ".cache/segmentation.tbdata"
     static var hasData: Bool {
-        FileManager.default.fileExists(atPath: cedict) && FileManager.default.fileExists(atPath: general)
+        [cedict, general, model].allSatisfy { FileManager.default.fileExists(atPath: $0) }
     }
 
     /// Built on first use; a failure is reported by every test that needs the fixtures.
@@ -175,6 +192,7 @@ struct DeterminismFixtures: Sendable {
             files["GENERAL"] = try Self.cutDown(Self.general, to: folder + "/general.txt") { line in
                 words.contains(String(line.prefix { $0 != " " }))
             }
+            files["MODEL"] = Self.model
         }
         self.folder = folder
         self.files = files

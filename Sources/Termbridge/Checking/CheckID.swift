@@ -9,80 +9,88 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
-/// A consistency check, named by a stable identifier that reports, `--disable` and
-/// `--fail-on` use. The identifiers never change meaning; new checks get new ones.
+/// A check's stable identifier, which reports, `--disable`, baselines, waivers and scripts
+/// use: lower-case words joined by hyphens (`term-forbidden`). The identifiers of the
+/// built-in checks never change meaning; new checks get new ones. User checks (a checklist
+/// file, see ``Checklist``) bring their own.
 ///
-/// | id | what | default severity |
-/// | --- | --- | --- |
-/// | `term-mistranslated` | an English glossary term whose Chinese segment has none of its preferred or admitted translations | error |
-/// | `term-forbidden` | a forbidden term in the Chinese (or English) text | error |
-/// | `term-deprecated` | a deprecated or superseded term in the Chinese (or English) text | warning |
-/// | `rendering-inconsistent` | one English term translated in different ways in different segments | warning |
-/// | `variant-drift` | one concept written with several of its Chinese terms (no English needed) | warning |
-/// | `number-mismatch` | a number of the source missing from the translation, or one the source does not have | error |
-/// | `latin-token-missing` | an acronym or code of the source (ATACMS, G7) missing from the translation | warning |
-/// | `segment-inconsistent-target` | identical source segments translated differently | warning |
-/// | `segment-inconsistent-source` | one translation used for different source segments | warning |
-public enum CheckID: String, Sendable, Codable, CaseIterable, Hashable {
-    case termMistranslated = "term-mistranslated"
-    case termForbidden = "term-forbidden"
-    case termDeprecated = "term-deprecated"
-    case renderingInconsistent = "rendering-inconsistent"
-    case variantDrift = "variant-drift"
-    case numberMismatch = "number-mismatch"
-    case latinTokenMissing = "latin-token-missing"
-    case segmentInconsistentTarget = "segment-inconsistent-target"
-    case segmentInconsistentSource = "segment-inconsistent-source"
+/// The built-in checks, their severities and what they find are listed by
+/// ``CheckRegistry/builtIn`` (each check's ``CheckDefinition``) and in `Docs/Checking.md`.
+public struct CheckID: RawRepresentable, Sendable, Codable, Hashable, Comparable, CustomStringConvertible {
+    public var rawValue: String
 
-    /// The severity a finding of this check has unless configured otherwise.
-    public var defaultSeverity: Severity {
-        switch self {
-        case .termMistranslated, .termForbidden, .numberMismatch: .error
-        case .termDeprecated, .renderingInconsistent, .variantDrift, .latinTokenMissing,
-             .segmentInconsistentTarget, .segmentInconsistentSource: .warning
-        }
+    public init(rawValue: String) {
+        self.rawValue = rawValue
     }
 
-    /// One line on what the check finds, for help texts and report legends.
-    public var summary: String {
-        switch self {
-        case .termMistranslated: "English glossary term without any of its preferred or admitted Chinese translations"
-        case .termForbidden: "forbidden term used"
-        case .termDeprecated: "deprecated or superseded term used"
-        case .renderingInconsistent: "one English term translated in different ways across the document"
-        case .variantDrift: "one concept written with several of its Chinese terms"
-        case .numberMismatch: "numbers differ between source and translation"
-        case .latinTokenMissing: "acronym or code of the source missing from the translation"
-        case .segmentInconsistentTarget: "identical source segments with different translations"
-        case .segmentInconsistentSource: "identical translations of different source segments"
-        }
+    public init(_ rawValue: String) {
+        self.rawValue = rawValue
     }
 
-    /// What the check needs: a glossary, an English side, or nothing.
-    public var needsGlossary: Bool {
-        switch self {
-        case .termMistranslated, .termForbidden, .termDeprecated, .variantDrift: true
-        // Works with the glossary, or with ``RenderingAssociations`` instead.
-        case .renderingInconsistent: true
-        case .numberMismatch, .latinTokenMissing, .segmentInconsistentTarget, .segmentInconsistentSource: false
-        }
+    public var description: String { rawValue }
+
+    /// Identifiers sort in Unicode scalar order of their text.
+    public static func < (a: CheckID, b: CheckID) -> Bool { a.rawValue.precedesInScalarOrder(b.rawValue) }
+
+    /// Whether `text` is a well-formed identifier: ASCII letters, digits, `-`, `_`, `.` and
+    /// `:`, starting with a letter.
+    public static func isWellFormed(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
+        return text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.:".unicodeScalars.contains($0)) }
     }
 
-    /// Whether the check compares the two sides (and so does nothing on a Chinese document alone).
-    public var needsSource: Bool {
-        switch self {
-        case .termMistranslated, .renderingInconsistent, .numberMismatch, .latinTokenMissing,
-             .segmentInconsistentTarget, .segmentInconsistentSource: true
-        case .termForbidden, .termDeprecated, .variantDrift: false
-        }
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
     }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+
+    // The built-in checks (each one's type is in `Checking/Checks/`).
+    public static let termMistranslated = CheckID("term-mistranslated")
+    public static let termForbidden = CheckID("term-forbidden")
+    public static let termDeprecated = CheckID("term-deprecated")
+    public static let renderingInconsistent = CheckID("rendering-inconsistent")
+    public static let variantDrift = CheckID("variant-drift")
+    public static let numberMismatch = CheckID("number-mismatch")
+    public static let latinTokenMissing = CheckID("latin-token-missing")
+    public static let segmentInconsistentTarget = CheckID("segment-inconsistent-target")
+    public static let segmentInconsistentSource = CheckID("segment-inconsistent-source")
+    public static let targetEmpty = CheckID("target-empty")
+    public static let targetSameAsSource = CheckID("target-same-as-source")
+    public static let targetUntranslated = CheckID("target-untranslated")
+    public static let latinTokenMisspelled = CheckID("latin-token-misspelled")
+    public static let lengthRatio = CheckID("length-ratio")
+    public static let repeatedWord = CheckID("repeated-word")
+    public static let punctuationUnpaired = CheckID("punctuation-unpaired")
+    public static let punctuationWidth = CheckID("punctuation-width")
+    public static let punctuationMixed = CheckID("punctuation-mixed")
+    public static let cjkLatinSpacing = CheckID("cjk-latin-spacing")
+    public static let negationMismatch = CheckID("negation-mismatch")
+
+    /// The built-in checks in the order they run (``CheckRegistry/builtIn``).
+    public static var builtIn: [CheckID] { CheckRegistry.definitions.map { $0.id } }
+
+    /// The definition of a built-in check; nil for a user check.
+    public var definition: CheckDefinition? { CheckRegistry.definition(of: self) }
+
+    /// The severity a finding of this check has unless configured otherwise (warning for an
+    /// unknown check).
+    public var defaultSeverity: Severity { definition?.defaultSeverity ?? .warning }
+
+    /// One line on what the check finds.
+    public var summary: String { definition?.summary ?? rawValue }
 }
 
-/// Which checks run, how severe their findings are, and when a run fails.
+/// Which checks run, how severe their findings are, and the conventions some checks follow.
 public struct CheckConfiguration: Sendable, Equatable {
-    /// The checks that run (all by default).
+    /// The built-in checks that run (all by default). User checks run whenever they are
+    /// given (leave one out of the checklist, or of the `Checker`'s `userChecks`, to turn it
+    /// off).
     public var enabled: Set<CheckID>
-    /// Severity overrides; a check not listed has its ``CheckID/defaultSeverity``.
+    /// Severity overrides; a check not listed has its default severity.
     public var severities: [CheckID: Severity]
     /// How many places a document-level finding (renderings, variants) lists per form, and
     /// how many findings it gives per form; further occurrences are counted in one closing
@@ -91,13 +99,19 @@ public struct CheckConfiguration: Sendable, Equatable {
     /// Beads aligned with less confidence than this get a note in bilingual findings
     /// (plain-text pairs only: bilingual files are aligned already).
     public var lowAlignmentConfidence: Double
+    /// The typographic conventions the Chinese should follow (punctuation width, spacing
+    /// between Chinese and Latin letters or digits); by default none is imposed and only
+    /// mixing within the file is reported.
+    public var typography: TypographyConvention
 
-    public init(enabled: Set<CheckID> = Set(CheckID.allCases), severities: [CheckID: Severity] = [:],
-                placesPerForm: Int = 8, lowAlignmentConfidence: Double = 0.3) {
+    public init(enabled: Set<CheckID> = Set(CheckID.builtIn), severities: [CheckID: Severity] = [:],
+                placesPerForm: Int = 8, lowAlignmentConfidence: Double = 0.3,
+                typography: TypographyConvention = TypographyConvention()) {
         self.enabled = enabled
         self.severities = severities
         self.placesPerForm = max(1, placesPerForm)
         self.lowAlignmentConfidence = lowAlignmentConfidence
+        self.typography = typography
     }
 
     /// The severity of `check`'s findings.
@@ -105,8 +119,10 @@ public struct CheckConfiguration: Sendable, Equatable {
         severities[check] ?? check.defaultSeverity
     }
 
-    /// Whether `check` runs.
-    public func isEnabled(_ check: CheckID) -> Bool { enabled.contains(check) }
+    /// Whether `check` runs: a built-in check when it is in ``enabled``; a user check always.
+    public func isEnabled(_ check: CheckID) -> Bool {
+        CheckRegistry.definition(of: check) == nil || enabled.contains(check)
+    }
 }
 
 /// The least severity that makes a run fail (`--fail-on`): `error`, `warning`, or `never`.

@@ -14,8 +14,8 @@ public struct FileLocation: Sendable, Hashable, Codable {
         self.column = column
     }
 
-    /// `file:line:column`, as compilers print it (`<input>` when the file is unknown).
-    public var description: String { "\(file ?? "<input>"):\(line):\(column)" }
+    /// `file:line:column`, as compilers print it (`standard input` when no file is named).
+    public var description: String { "\(file ?? "standard input"):\(line):\(column)" }
 }
 
 /// Where each scalar of a segment's text is in its file: a sorted list of anchors, each
@@ -122,12 +122,23 @@ public struct CheckSegment: Sendable, Hashable {
     public var target: SegmentText?
     /// The aligner's confidence for beads of plain-text pairs; nil for bilingual files.
     public var alignmentScore: Double?
+    /// The checks the unit waives (their findings about it are not reported): the ids of a
+    /// TMX `<prop type="x-termbridge-waive">` or an XLIFF `<note>` starting
+    /// `termbridge-waive:`, `*` for every check (see `Docs/Checking.md`, "Waivers").
+    public var waivers: [String]
 
-    public init(index: Int, id: String? = nil, source: SegmentText?, target: SegmentText?, alignmentScore: Double? = nil) {
+    public init(index: Int, id: String? = nil, source: SegmentText?, target: SegmentText?, alignmentScore: Double? = nil,
+                waivers: [String] = []) {
         self.index = index
         self.id = id
         self.source = source
         self.target = target
         self.alignmentScore = alignmentScore
+        self.waivers = waivers
+    }
+
+    /// Whether the unit waives `check`.
+    public func waives(_ check: CheckID) -> Bool {
+        !waivers.isEmpty && waivers.contains { $0 == "*" || $0 == check.rawValue }
     }
 }

@@ -89,6 +89,9 @@ public struct Finding: Sendable, Hashable {
     public var renderings: [RenderingCount]
     /// The texts around the place.
     public var context: FindingContext
+    /// The segment's content, folded and hashed (set by the checker; see
+    /// ``FindingFingerprint``).
+    var contentKey: UInt64 = 0
 
     public init(check: CheckID, severity: Severity, location: FileLocation, side: SegmentSide, segment: Int,
                 segmentID: String? = nil, term: String? = nil, found: String? = nil, expected: [String] = [],
@@ -162,10 +165,26 @@ public struct CheckSummary: Sendable, Hashable {
     public var englishOnlySegments = 0
     /// Checks that could not run and why (no glossary, no English side, disabled).
     public var skippedChecks: [CheckID: String] = [:]
+    /// Every check of the run, run or not, in running order (built-in checks, then user
+    /// checks): the order of summaries.
+    public var checks: [CheckID] = []
+    /// Findings left out because the segment waives their check (see ``CheckSegment/waivers``).
+    public var waived = 0
+    /// Findings left out because the baseline records them (see ``Baseline``).
+    public var baselined = 0
     /// The severity each check's findings had in this run.
     public var severities: [CheckID: Severity] = [:]
 
     public init() {}
+
+    /// The checks in the order summaries list them: ``checks``, then any other check with
+    /// findings or a reason it did not run, by id.
+    public var checkOrder: [CheckID] {
+        let base = checks.isEmpty ? CheckID.builtIn : checks
+        let known = Set(base)
+        let others = Set(findingsByCheck.keys).union(skippedChecks.keys).subtracting(known).sorted()
+        return base + others
+    }
 
     /// All findings.
     public var total: Int { findingsBySeverity.values.reduce(0, +) }

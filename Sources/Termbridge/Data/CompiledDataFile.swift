@@ -379,3 +379,20 @@ extension [UInt8] {
         withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: T.self)) }
     }
 }
+
+extension CompiledDataFile.Reader {
+    /// Runs `body`, which builds a value from this file's sections: a ``CompiledDataError``
+    /// passes through, any other error (a ``StructureError`` from a check, say) becomes
+    /// damage of this file.
+    func decode<T>(_ body: () throws -> T) throws(CompiledDataError) -> T {
+        do {
+            return try body()
+        } catch let error as CompiledDataError {
+            throw error
+        } catch let error as StructureError {
+            throw CompiledDataError(path: path, problem: .damaged(error.message))
+        } catch {
+            throw CompiledDataError(path: path, problem: .damaged("\(error)"))
+        }
+    }
+}

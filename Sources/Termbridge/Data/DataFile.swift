@@ -35,6 +35,18 @@ public struct DataFile: Sendable, Hashable, CustomStringConvertible {
         compiledName: "jieba-dict.tbdata", textNames: ["jieba-dict.txt"],
         fetchScript: "fetch-jieba-dict.sh", credit: "© Sun Junyi, MIT licence, https://github.com/fxsjy/jieba")
 
-    /// Every data file, in the order `termbridge data` lists them.
-    public static let all: [DataFile] = [.cedict, .generalFrequencies]
+    /// The segmenter's model (``SegmentationModel``): jieba's character-position models,
+    /// whose text form is `jieba-hmm.txt`; the compiled form also holds the general
+    /// vocabulary built from CC-CEDICT and the general word frequencies found beside it (by
+    /// the same rules), so it is compiled after them.
+    public static let segmentationModel = DataFile(
+        id: "segmentation-model", name: "segmentation model (jieba's character models; vocabulary from CC-CEDICT and jieba dict.txt)",
+        environmentVariable: "TERMBRIDGE_SEGMENTATION_MODEL",
+        compiledName: "segmentation.tbdata", textNames: ["jieba-hmm.txt"],
+        fetchScript: "fetch-jieba-hmm.sh",
+        credit: "jieba's HMM probabilities © Sun Junyi, MIT licence, https://github.com/fxsjy/jieba; vocabulary from CC-CEDICT (CC BY-SA 4.0) and jieba dict.txt (MIT)")
+
+    /// Every data file, in the order `termbridge data` lists them (and compiles them: the
+    /// segmentation model after the files its vocabulary comes from).
+    public static let all: [DataFile] = [.cedict, .generalFrequencies, .segmentationModel]
 }

@@ -13,6 +13,14 @@ public protocol CompilableData: Sendable {
     static func loadCompiled(_ file: CompiledDataFile.Reader) throws(CompiledDataError) -> Self
     /// The compiled form, stamped with its source's size and time.
     func compiledData(source: CompiledDataFile.SourceStamp) throws -> Data
+    /// For data compiled from other data files as well as from its own text (the
+    /// segmentation model): the first of those files that has changed since `file` was
+    /// compiled, nil when none has. The default: nil.
+    static func changedDependency(of file: CompiledDataFile.Reader) -> String?
+}
+
+extension CompilableData {
+    public static func changedDependency(of file: CompiledDataFile.Reader) -> String? { nil }
 }
 
 /// Data loaded for a command, with where it came from and what went wrong on the way.
@@ -69,6 +77,9 @@ public enum DataFiles {
                 if let text = location.textPath, CompiledDataFile.SourceStamp(path: text) != file.source {
                     throw CompiledDataError(path: compiled, problem: .stale(source: text))
                 }
+                if let changed = T.changedDependency(of: file) {
+                    throw CompiledDataError(path: compiled, problem: .stale(source: changed))
+                }
                 result.value = try T.loadCompiled(file)
                 result.path = compiled
                 result.compiled = true
@@ -111,7 +122,7 @@ public enum DataFiles {
     public static func isUpToDate<T: CompilableData>(_ type: T.Type, compiled: String, source: String) -> Bool {
         guard let file = try? CompiledDataFile.Reader(path: compiled, kind: T.compiledKind,
                                                       layoutVersion: T.compiledLayoutVersion) else { return false }
-        return CompiledDataFile.SourceStamp(path: source) == file.source
+        return CompiledDataFile.SourceStamp(path: source) == file.source && T.changedDependency(of: file) == nil
     }
 
     /// The one line a command prints when a data file is missing: what, where it was looked

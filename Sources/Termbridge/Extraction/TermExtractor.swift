@@ -221,7 +221,9 @@ public final class TermExtractor {
         }
 
         // 4. Chinese candidates to keep: pairs, then the best by termhood.
-        let keepCount = max(500, 3 * (options.limit ?? 0))
+        // Three times the limit, saturating: a limit near Int.max keeps everything.
+        let tripled = max(0, options.limit ?? 0).multipliedReportingOverflow(by: 3)
+        let keepCount = max(500, tripled.overflow ? Int.max : tripled.partialValue)
         // Key: termhood descending, then the folded text in Unicode scalar order (keys are unique).
         let ranked = termhood.sorted {
             $0.value.value != $1.value.value ? $0.value.value > $1.value.value : $0.key.precedesInScalarOrder($1.key)
@@ -300,7 +302,7 @@ public final class TermExtractor {
             if a.chinese != b.chinese { return a.chinese.precedesInScalarOrder(b.chinese) }
             return a.english.precedesInScalarOrder(b.english)
         }
-        if let limit = options.limit { rows = Array(rows.prefix(limit)) }
+        if let limit = options.limit { rows = Array(rows.prefix(max(0, limit))) }
         return rows
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 
 /// A concept-oriented termbase: concepts, each named by terms in several languages with a
-/// status per term. Read and written as TSV, CSV, JSON, TBX (v3 and 2008), read from
-/// CC-CEDICT, written as Markdown (see ``GlossaryFormat``).
+/// status per term. Read and written as TSV, CSV, XLSX, JSON, TBX (v3 and 2008) and OmegaT
+/// glossaries, read from CC-CEDICT, written as Markdown (see ``GlossaryFormat``).
 public struct Glossary: Sendable, Hashable, Codable {
     /// The concepts, in file order.
     public var concepts: [Concept]
@@ -53,8 +53,13 @@ public struct GlossaryWarning: Sendable, Hashable, CustomStringConvertible {
 public enum GlossaryFormat: String, Sendable, CaseIterable {
     /// Tab-separated values, one concept per row (see `DelimitedGlossaryFormat`).
     case tsv
-    /// Comma-separated values (RFC 4180), one concept per row.
+    /// Comma-separated values (RFC 4180), one concept per row; written with a UTF-8 BOM
+    /// unless told not to.
     case csv
+    /// An Excel workbook (Office Open XML): the TSV/CSV table on its first sheet.
+    case xlsx
+    /// OmegaT's glossary file (`.utf8`): headerless `source⇥target⇥comment` lines.
+    case omegat
     /// Termbridge's JSON: the model, pretty-printed with sorted keys.
     case json
     /// TBX v3 (ISO 30042:2019), TBX-Basic dialect. Reading also accepts TBX 2008.
@@ -71,6 +76,8 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
         let lower = path.lowercased()
         if lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") { self = .tsv }
         else if lower.hasSuffix(".csv") { self = .csv }
+        else if lower.hasSuffix(".xlsx") { self = .xlsx }
+        else if lower.hasSuffix(".utf8") { self = .omegat }
         else if lower.hasSuffix(".json") { self = .json }
         else if lower.hasSuffix(".tbx") || lower.hasSuffix(".xml") { self = .tbx }
         else if lower.hasSuffix(".u8") || lower.contains("cedict") { self = .cedict }
@@ -88,33 +95,52 @@ extension Glossary {
     /// - Throws: ``FileError`` with the file, line and column of malformed content, or
     ///   ``InvalidUTF8Error``.
     public static func read(contentsOf path: String, format: GlossaryFormat? = nil) throws -> Glossary {
+        try reading(contentsOf: path, format: format).glossary
+    }
+
+    /// Reads a glossary file, with notes on what was assumed in reading it (the languages and
+    /// columns of a list without a header row); the format comes from `format`, else from the
+    /// extension.
+    public static func reading(contentsOf path: String, format: GlossaryFormat? = nil) throws -> (glossary: Glossary, notes: [GlossaryWarning]) {
         guard let format = format ?? GlossaryFormat(path: path) else {
-            throw FileError(path: path, message: "cannot tell the glossary format from the extension; use .tsv, .csv, .json, .tbx, .u8 (CC-CEDICT) or give --format")
+            throw FileError(path: path, message: "cannot tell the glossary format from the extension; use .tsv, .csv, .xlsx, .json, .tbx, .utf8 (OmegaT), .u8 (CC-CEDICT) or give --format")
         }
         if format == .tbx || format == .tbx2008 {
-            return try TBXGlossaryFormat.read(contentsOf: path)   // streamed: no copy of the file in memory
+            return (try TBXGlossaryFormat.read(contentsOf: path), [])   // streamed: no copy of the file in memory
         }
-        return try read(TextFile.data(path), format: format, file: path)
+        return try reading(TextFile.data(path), format: format, file: path)
     }
 
     /// Reads a glossary from `data` in `format`; `file` names the source in errors.
     public static func read(_ data: Data, format: GlossaryFormat, file: String? = nil) throws -> Glossary {
+        try reading(data, format: format, file: file).glossary
+    }
+
+    /// Reads a glossary from `data` in `format`, with notes on what was assumed.
+    public static func reading(_ data: Data, format: GlossaryFormat, file: String? = nil) throws -> (glossary: Glossary, notes: [GlossaryWarning]) {
         switch format {
-        case .tsv: return try DelimitedGlossaryFormat(delimiter: "\t").read(data, file: file)
-        case .csv: return try DelimitedGlossaryFormat(delimiter: ",").read(data, file: file)
-        case .json: return try JSONGlossaryFormat.read(data, file: file)
-        case .tbx, .tbx2008: return try TBXGlossaryFormat.read(data, file: file)
-        case .cedict: return try CEDICTLexicon.read(data, file: file).glossary()
+        case .tsv: return try DelimitedGlossaryFormat.tsv.read(data, file: file)
+        case .csv: return try DelimitedGlossaryFormat.csv.read(data, file: file)
+        case .xlsx: return try XLSXGlossaryFormat.read(data, file: file)
+        case .omegat: return try OmegaTGlossaryFormat.read(data, file: file)
+        case .json: return (try JSONGlossaryFormat.read(data, file: file), [])
+        case .tbx, .tbx2008: return (try TBXGlossaryFormat.read(data, file: file), [])
+        case .cedict: return (try CEDICTLexicon.read(data, file: file).glossary(), [])
         case .markdown:
             throw FileError(path: file, message: "Markdown glossaries are written for people and cannot be read back")
         }
     }
 
     /// The glossary encoded in `format`, with what the format could not carry.
-    public func encoded(as format: GlossaryFormat) throws -> (data: Data, warnings: [GlossaryWarning]) {
+    ///
+    /// - Parameter byteOrderMark: whether CSV starts with a UTF-8 byte-order mark (the
+    ///   default, so that spreadsheets read it as UTF-8); other formats ignore it.
+    public func encoded(as format: GlossaryFormat, byteOrderMark: Bool = true) throws -> (data: Data, warnings: [GlossaryWarning]) {
         switch format {
-        case .tsv: return try DelimitedGlossaryFormat(delimiter: "\t").write(self)
-        case .csv: return try DelimitedGlossaryFormat(delimiter: ",").write(self)
+        case .tsv: return try DelimitedGlossaryFormat.tsv.write(self, byteOrderMark: false)
+        case .csv: return try DelimitedGlossaryFormat.csv.write(self, byteOrderMark: byteOrderMark)
+        case .xlsx: return try XLSXGlossaryFormat.write(self)
+        case .omegat: return OmegaTGlossaryFormat.write(self)
         case .json: return try JSONGlossaryFormat.write(self)
         case .tbx: return try TBXGlossaryFormat.write(self, version: .v3)
         case .tbx2008: return try TBXGlossaryFormat.write(self, version: .v2008)
@@ -127,11 +153,11 @@ extension Glossary {
     /// Writes the glossary to `path` atomically (a temporary file renamed into place, so a
     /// failure never leaves a half-written file); returns what the format could not carry.
     @discardableResult
-    public func write(to path: String, format: GlossaryFormat? = nil) throws -> [GlossaryWarning] {
+    public func write(to path: String, format: GlossaryFormat? = nil, byteOrderMark: Bool = true) throws -> [GlossaryWarning] {
         guard let format = format ?? GlossaryFormat(path: path) else {
-            throw FileError(path: path, message: "cannot tell the glossary format from the extension; use .tsv, .csv, .json, .tbx or .md, or give --format")
+            throw FileError(path: path, message: "cannot tell the glossary format from the extension; use .tsv, .csv, .xlsx, .json, .tbx, .utf8 (OmegaT) or .md, or give --format")
         }
-        let (data, warnings) = try encoded(as: format)
+        let (data, warnings) = try encoded(as: format, byteOrderMark: byteOrderMark)
         try AtomicFile.write(data, to: path)
         return warnings
     }

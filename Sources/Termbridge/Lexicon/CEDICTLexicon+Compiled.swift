@@ -56,7 +56,7 @@ extension CEDICTLexicon {
     }
 
     public static func loadCompiled(_ file: CompiledDataFile.Reader) throws(CompiledDataError) -> CEDICTLexicon {
-        do {
+        try file.decode {
             let strings = try StringArena(bytes: file.section("STRB"), starts: file.section("STRS"))
             let records: [Int32] = try file.section("ENTR")
             let entryCount = records.count / CEDICTEntryStore.recordSize
@@ -86,12 +86,6 @@ extension CEDICTLexicon {
                 simplifiedHeadwordOfEntry: simplifiedHeadwordOfEntry,
                 english: try CEDICTEnglishIndex(file, prefix: "E", headwordCount: forms.count),
                 stemmedEnglish: try CEDICTEnglishIndex(file, prefix: "S", headwordCount: forms.count))
-        } catch let error as CompiledDataError {
-            throw error
-        } catch let error as StructureError {
-            throw CompiledDataError(path: file.path, problem: .damaged(error.message))
-        } catch {
-            throw CompiledDataError(path: file.path, problem: .damaged("\(error)"))
         }
     }
 }

@@ -58,13 +58,7 @@ public struct CEDICTLexicon: Sendable {
     ///   ``CompiledDataError`` for a damaged or outdated compiled file.
     public static func load(contentsOf path: String) throws -> CEDICTLexicon {
         if CompiledDataFile.isCompiled(path) { return try loadCompiled(contentsOf: path) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw FileError(path: path, message: "cannot read: \(error.localizedDescription)")
-        }
-        return try read(data, file: path)
+        return try read(TextFile.data(path), file: path)
     }
 
     /// Reads the contents of a CC-CEDICT file; `file` names it in errors.

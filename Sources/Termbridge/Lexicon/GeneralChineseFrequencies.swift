@@ -46,6 +46,8 @@ public struct GeneralChineseFrequencies: Sendable {
         private var words = ByteStringTable()
         private var counts: [Int64] = []
         private var tags: [UInt8] = []
+        /// The count of the spelling each word's tag came from.
+        private var tagCounts: [Int64] = []
         private var tagTable = ByteStringTable()
         private var folded: [UInt8] = []
 
@@ -53,7 +55,9 @@ public struct GeneralChineseFrequencies: Sendable {
             _ = tagTable.insert(UnsafeBufferPointer(start: nil, count: 0))   // tag 0: none
         }
 
-        /// Adds `count` to the folded form of `word` (UTF-8); its tag is the first one given.
+        /// Adds `count` to the folded form of `word` (UTF-8); its tag is that of its most
+        /// frequent spelling that has one (说 v, not the rare Traditional 說 zg; the first
+        /// given on a tie).
         mutating func add(_ word: UnsafeBufferPointer<UInt8>, count: Int, tag: UnsafeBufferPointer<UInt8>) {
             guard count > 0 else { return }
             let normalizer = TextNormalizer.shared
@@ -74,12 +78,20 @@ public struct GeneralChineseFrequencies: Sendable {
         }
 
         private mutating func record(_ word: (id: Int32, inserted: Bool), count: Int, tag: UnsafeBufferPointer<UInt8>) {
+            let tagID = tagTable.insert(tag).id
+            // A spelling without a tag neither gives one nor takes one away.
+            let tagCount: Int64 = tag.isEmpty ? 0 : Int64(count)
             if word.inserted {
                 counts.append(Int64(count))
-                let tagID = tagTable.insert(tag).id
                 tags.append(tagID < 256 ? UInt8(tagID) : 0)
+                tagCounts.append(tagCount)
             } else {
-                counts[Int(word.id)] += Int64(count)
+                let id = Int(word.id)
+                counts[id] += Int64(count)
+                if tagCount > tagCounts[id] {
+                    tags[id] = tagID < 256 ? UInt8(tagID) : 0
+                    tagCounts[id] = tagCount
+                }
             }
         }
 
@@ -174,8 +186,9 @@ public struct GeneralChineseFrequencies: Sendable {
 
     // MARK: Compiled
 
-    /// The layout of the `FREQ` sections; bump it when they change meaning.
-    public static let compiledLayoutVersion: UInt32 = 2
+    /// The layout of the `FREQ` sections; bump it when they change meaning (2: strings hashed
+    /// eight bytes a step; 3: a folded word's tag is its most frequent spelling's).
+    public static let compiledLayoutVersion: UInt32 = 3
 
     /// The list as a compiled file, stamped with the source file's size and time.
     public func compiledData(source: CompiledDataFile.SourceStamp) -> Data {
@@ -207,8 +220,7 @@ public struct GeneralChineseFrequencies: Sendable {
 
     /// Reads the sections of an open compiled file.
     public static func loadCompiled(_ file: CompiledDataFile.Reader) throws(CompiledDataError) -> GeneralChineseFrequencies {
-        let path = file.path
-        do {
+        try file.decode {
             let words = try ByteStringTable(strings: StringArena(bytes: file.section("WSTB"), starts: file.section("WSTS")),
                                             slots: file.section("WSLT"))
             let counts: [Int64] = try file.section("FREQ")
@@ -220,12 +232,6 @@ public struct GeneralChineseFrequencies: Sendable {
                 throw StructureError("the word, frequency and tag arrays do not fit together")
             }
             return GeneralChineseFrequencies(words: words, counts: counts, tags: tags, tagNames: tagNames)
-        } catch let error as CompiledDataError {
-            throw error
-        } catch let error as StructureError {
-            throw CompiledDataError(path: path, problem: .damaged(error.message))
-        } catch {
-            throw CompiledDataError(path: path, problem: .damaged("\(error)"))
         }
     }
 }

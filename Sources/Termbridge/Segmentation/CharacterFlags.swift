@@ -13,6 +13,14 @@ struct CharacterFlags: OptionSet, Sendable {
     static let numberUnit = CharacterFlags(rawValue: 1 << 3)
     /// A sign that can start a number.
     static let numberSign = CharacterFlags(rawValue: 1 << 4)
+    /// A Chinese numeral that makes up numbers (一 … 十 百 千 万 亿 零 〇 两): the model's
+    /// number edges.
+    static let numberNumeral = CharacterFlags(rawValue: 1 << 5)
+    /// A numeral that combines with a classifier (the above and 几 多 半): never the start
+    /// of an unknown word.
+    static let quantityNumeral = CharacterFlags(rawValue: 1 << 6)
+    /// A unit that makes one word with a number in Chinese numerals before it (十二月, 三十一日).
+    static let dateUnit = CharacterFlags(rawValue: 1 << 7)
 
     /// Han characters used to transliterate foreign personal and place names (the
     /// characters of the Xinhua transliteration tables, as in 丽贝卡·利斯纳, 泽连斯基, 内塔尼亚胡).
@@ -32,13 +40,17 @@ struct CharacterFlags: OptionSet, Sendable {
     static let yearNumerals = "〇○零一二三四五六七八九"
     static let numberUnits = "年月日号时分秒万亿%‰"
     static let numberSigns = "-+\u{2212}"
+    static let numberNumerals = "一二三四五六七八九十百千万亿零〇○两"
+    static let quantityNumerals = numberNumerals + "几多半"
+    static let dateUnits = "月日号"
 
     /// The flags of every BMP scalar, built once per process.
     static let table: [CharacterFlags] = {
         var table = [CharacterFlags](repeating: [], count: 0x10000)
         for (characters, flag) in [(nameDots, nameDot), (transliterationCharacters, transliteration),
                                    (yearNumerals, yearNumeral), (numberUnits, numberUnit),
-                                   (numberSigns, numberSign)] {
+                                   (numberSigns, numberSign), (numberNumerals, numberNumeral),
+                                   (quantityNumerals, quantityNumeral), (dateUnits, dateUnit)] {
             for scalar in characters.unicodeScalars where scalar.value < 0x10000 {
                 table[Int(scalar.value)].insert(flag)
             }

@@ -24,6 +24,7 @@ extension SegmentationWorkspace {
         let n = count
         guard n > 0 else { return }
         collectMatches(dictionary)
+        defer { markUserTerms() }
         Self.grow(&pathCost, n + 1, .infinity)
         Self.grow(&pathBack, n + 1, -1)
         Self.grow(&nextBoundary, n + 1, Int32(n))
@@ -147,11 +148,6 @@ extension SegmentationWorkspace {
         }}}}}}}}
     }
 
-    @inline(__always)
-    private static func grow<T>(_ array: inout [T], _ size: Int, _ filler: T) {
-        if array.count < size { array.append(contentsOf: repeatElement(filler, count: size - array.count)) }
-    }
-
     /// Records, for each position, the ends of the dictionary terms that start there and
     /// end on a position the joining stage allows.
     private mutating func collectMatches(_ dictionary: UserDictionary) {
@@ -159,11 +155,14 @@ extension SegmentationWorkspace {
         // Work on local arrays (moved out, so that they stay uniquely referenced).
         var first = matchFirst
         var ends = matchEnds
+        var terms = matchTerms
         matchFirst = []
         matchEnds = []
+        matchTerms = []
         first.removeAll(keepingCapacity: true)
         first.reserveCapacity(n + 1)
         ends.removeAll(keepingCapacity: true)
+        terms.removeAll(keepingCapacity: true)
         folded.withUnsafeBufferPointer { text in
             insideAtomic.withUnsafeBufferPointer { inside in
                 dictionary.trie.withView { trie in
@@ -177,7 +176,10 @@ extension SegmentationWorkspace {
                             if next == ScalarTrie.none { break }
                             node = next
                             j += 1
-                            if value >= 0 && !inside[j] { ends.append(Int32(j)) }
+                            if value >= 0 && !inside[j] {
+                                ends.append(Int32(j))
+                                terms.append(value)
+                            }
                         }
                     }
                 }
@@ -186,5 +188,23 @@ extension SegmentationWorkspace {
         first.append(Int32(ends.count))
         matchFirst = first
         matchEnds = ends
+        matchTerms = terms
+    }
+
+    /// Marks each token that is exactly a user term of two or more characters as one
+    /// (``TokenSource/userTerm``), so that the model keeps it whole and its part of speech
+    /// is the term's. A one-character term is whole by nature; the model may still make it
+    /// part of a longer word (a word list's single characters would otherwise pin every
+    /// character of an unknown word apart).
+    private mutating func markUserTerms() {
+        let n = count
+        var start = 0
+        for end in 1...n where boundary[end] {
+            for m in Int(matchFirst[start])..<Int(matchFirst[start + 1]) where Int(matchEnds[m]) == end && end - start >= 2 {
+                tokenSource[start] = .userTerm
+                tokenWord[start] = matchTerms[m]
+            }
+            start = end
+        }
     }
 }

@@ -1,11 +1,38 @@
 /// The joining stage: runs that ICU leaves in pieces become single, unbreakable tokens.
+///
+/// With a model, ICU has not cut Han text (see ``breakWords(with:hanAsSingles:)``): the
+/// parts of a dotted name then extend over the vocabulary's words instead of ICU's, and
+/// runs of transliteration characters are left to the model (its vocabulary and its
+/// unknown-word model find such names).
 extension SegmentationWorkspace {
-    mutating func joinRuns(options: Segmenter.Options) {
+    mutating func joinRuns(options: Segmenter.Options, model: SegmentationModel? = nil) {
         joinChineseNumeralYears()
         joinAlphanumericRuns(unitsJoined: options.joinsNumberUnits)
-        joinDottedNames()
-        if options.joinsTransliteratedNames { joinTransliteratedRuns() }
+        joinDottedNames(model: model)
+        if options.joinsTransliteratedNames && model == nil { joinTransliteratedRuns() }
+        joinRepeatedMarks()
     }
+
+    /// Dashes and ellipses written as a run of the same mark (——, ……, ---, ...): one
+    /// punctuation token, as the PKU, MSR and CTB standards write them.
+    private mutating func joinRepeatedMarks() {
+        let n = count
+        var i = 0
+        while i + 1 < n {
+            let mark = folded[i]
+            guard Self.repeatableMarks.contains(mark), !insideAtomic[i], atomicEnd[i] < 0, folded[i + 1] == mark else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < n, folded[j] == mark, atomicEnd[j] < 0 { j += 1 }
+            markAtomic(i, j)
+            i = j
+        }
+    }
+
+    /// Marks that are doubled or tripled to make one: dashes and ellipses.
+    static let repeatableMarks: Set<UInt32> = Set("—―─…‥-.~".unicodeScalars.map(\.value))
 
     @inline(__always)
     private func isAlphanumeric(_ i: Int) -> Bool {
@@ -104,19 +131,20 @@ extension SegmentationWorkspace {
     }
 
     /// Transliterated names written with a middle dot: 丽贝卡·利斯纳, 穆罕默德·本·萨勒曼.
-    /// Each part reaches over whole ICU words made only of transliteration characters (at
-    /// most eight characters), and takes at least the one character next to the dot.
-    private mutating func joinDottedNames() {
+    /// Each part reaches over whole words — ICU's, or the model's vocabulary words (else
+    /// single characters) when there is a model — made only of transliteration characters
+    /// (at most eight characters), and takes at least the one character next to the dot.
+    private mutating func joinDottedNames(model: SegmentationModel?) {
         let n = count
         var i = 1
         while i + 1 < n {
             guard classes[i] == .punctuation, has(i, .nameDot), classes[i - 1] == .han, classes[i + 1] == .han else {
                 i += 1; continue
             }
-            let start = extendName(from: i, forward: false)
-            var end = extendName(from: i + 1, forward: true)
+            let start = extendName(from: i, forward: false, model: model)
+            var end = extendName(from: i + 1, forward: true, model: model)
             while end + 1 < n, has(end, .nameDot), classes[end + 1] == .han {
-                end = extendName(from: end + 1, forward: true)
+                end = extendName(from: end + 1, forward: true, model: model)
             }
             markAtomic(start, end)
             i = end
@@ -124,14 +152,18 @@ extension SegmentationWorkspace {
     }
 
     /// From a dot (going back) or from the first character after it (going forward), the
-    /// far edge of the name part: whole ICU words of transliteration characters.
-    private func extendName(from position: Int, forward: Bool) -> Int {
+    /// far edge of the name part: whole words (ICU's, or the model's) of transliteration
+    /// characters.
+    private func extendName(from position: Int, forward: Bool, model: SegmentationModel?) -> Int {
         let limit = 8
         var edge = position
         while true {
-            // The ICU word adjacent to `edge` on the side we are extending towards.
+            // The word adjacent to `edge` on the side we are extending towards.
             var other = edge
-            if forward {
+            if let model {
+                guard forward ? other < count : other > 0 else { break }
+                other = forward ? modelWordEnd(from: edge, model) : modelWordStart(before: edge, model)
+            } else if forward {
                 guard other < count else { break }
                 repeat { other += 1 } while other < count && !icuBoundary[other]
             } else {
@@ -146,6 +178,34 @@ extension SegmentationWorkspace {
         }
         if edge == position { edge = forward ? position + 1 : position - 1 }
         return edge
+    }
+
+    /// The end of the longest vocabulary word of Han characters starting at `start` (at most
+    /// eight characters on), else `start + 1`.
+    private func modelWordEnd(from start: Int, _ model: SegmentationModel) -> Int {
+        var end = start + 1
+        model.vocabulary.withView { trie in
+            var node = VocabularyTrie.root
+            var j = start
+            while j < count, j - start < 8, classes[j] == .han {
+                node = trie.child(of: node, hot: trie.nodeHot[Int(node)], folded[j])
+                if node == VocabularyTrie.none { break }
+                j += 1
+                if trie.nodeValues[Int(node)] >= 0 { end = j }
+            }
+        }
+        return end
+    }
+
+    /// The start of the longest vocabulary word of Han characters ending at `end` (at most
+    /// four characters back), else `end - 1`.
+    private func modelWordStart(before end: Int, _ model: SegmentationModel) -> Int {
+        for length in stride(from: min(4, end), through: 2, by: -1)
+        where (end - length..<end).allSatisfy({ classes[$0] == .han })
+            && model.vocabulary.value(for: folded[(end - length)..<end]) >= 0 {
+            return end - length
+        }
+        return end - 1
     }
 
     /// Runs of three or more single-character ICU words that are all transliteration

@@ -1,5 +1,26 @@
 import ICU
 
+/// How a token was made, recorded at its first position: what the segmenter knows of it
+/// (its part of speech comes from there).
+enum TokenSource: UInt8 {
+    /// Cut by ICU and the joining rules, with no dictionary or model.
+    case plain
+    /// A term of the user's dictionary or glossary.
+    case userTerm
+    /// An unbreakable run of the joining stage (a number, a Latin word, a dotted name).
+    case atomic
+    /// A word of the general vocabulary.
+    case vocabulary
+    /// A number in Chinese numerals (三十一, 第十九, 十二月).
+    case number
+    /// An ICU word the vocabulary does not have.
+    case icuWord
+    /// A word the unknown-word model found.
+    case unknownWord
+    /// A single character the vocabulary does not have as a word.
+    case singleCharacter
+}
+
 /// The per-text state of one segmentation pass, kept between calls so that its arrays are
 /// allocated once per segmenter rather than once per line.
 ///
@@ -24,9 +45,23 @@ struct SegmentationWorkspace {
     // Dictionary lattice scratch.
     var matchFirst: [Int32] = []
     var matchEnds: [Int32] = []
+    /// The user-dictionary term id of each match in ``matchEnds``.
+    var matchTerms: [Int32] = []
     var pathCost: [Float] = []
     var pathBack: [Int32] = []
     var nextBoundary: [Int32] = []
+    /// For a position where a token starts, how the token was made (``TokenSource``).
+    var tokenSource: [TokenSource] = []
+    /// For a token start: the user term id (``TokenSource/userTerm``) or the vocabulary trie
+    /// node (``TokenSource/vocabulary``) of the token; otherwise -1.
+    var tokenWord: [Int32] = []
+    // Model lattice scratch.
+    var pathScore: [Double] = []
+    var pathSource: [TokenSource] = []
+    var pathWord: [Int32] = []
+    var hardLimit: [Int32] = []
+    var singleScore: [Float] = []
+    var characterEmissions: [(begin: Float, middle: Float, end: Float, single: Float)] = []
 
     /// The number of scalars in the current text. The arrays are grown, never shrunk,
     /// so they may be longer than `count + 1`; only the first `count + 1` entries count.
@@ -73,20 +108,25 @@ struct SegmentationWorkspace {
         Self.ensure(&icuBoundary, n + 1, false)
         Self.ensure(&atomicEnd, n + 1, -1)
         Self.ensure(&insideAtomic, n + 1, false)
+        Self.ensure(&tokenSource, n + 1, .plain)
+        Self.ensure(&tokenWord, n + 1, -1)
         boundary.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: false, count: n + 1) }
+        tokenSource.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: .plain, count: n + 1) }
         atomicEnd.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: -1, count: n + 1) }
         insideAtomic.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: false, count: n + 1) }
     }
 
-    /// Runs ICU's word break over the folded text and records its boundaries.
-    mutating func breakWords(with breaker: BreakIterator) throws {
+    /// Runs ICU's word break over the folded text and records its boundaries. With
+    /// `hanAsSingles`, ICU is shown U+FFFD in place of each Han character, so that it breaks
+    /// around every one without consulting its dictionary (the model cuts Han text).
+    mutating func breakWords(with breaker: BreakIterator, hanAsSingles: Bool = false) throws {
         let n = count
         utf16.removeAll(keepingCapacity: true)
         utf16.reserveCapacity(n)
         var allBMP = true
-        for f in folded[..<n] {
+        for (f, c) in zip(folded[..<n], classes[..<n]) {
             if f < 0x10000 {
-                utf16.append(UInt16(f))
+                utf16.append(hanAsSingles && c == .han ? 0xFFFD : UInt16(f))
             } else {
                 allBMP = false
                 break
@@ -96,6 +136,11 @@ struct SegmentationWorkspace {
             utf16.removeAll(keepingCapacity: true)
             utf16ToScalar.removeAll(keepingCapacity: true)
             for (index, f) in folded[..<n].enumerated() {
+                if hanAsSingles && classes[index] == .han {
+                    utf16.append(0xFFFD)
+                    utf16ToScalar.append(Int32(index))
+                    continue
+                }
                 for unit in Unicode.Scalar(f)!.utf16 {
                     utf16.append(unit)
                     utf16ToScalar.append(Int32(index))
@@ -162,5 +207,40 @@ struct SegmentationWorkspace {
         case .punctuation: return .punctuation
         case .kana, .other: return .other
         }
+    }
+
+    /// The part of speech of the token `scalars` (see ``Token/partOfSpeech``).
+    func partOfSpeech(_ scalars: Range<Int>, kind: TokenKind, dictionary: UserDictionary,
+                      model: SegmentationModel?) -> PartOfSpeech {
+        switch kind {
+        case .number: return .numeral
+        case .latinWord: return .english
+        case .whitespace, .punctuation, .other: return .unknown
+        case .hanWord: break
+        }
+        let start = scalars.lowerBound, end = scalars.upperBound
+        switch tokenSource[start] {
+        case .userTerm:
+            if let tag = dictionary.partsOfSpeech[Int(tokenWord[start])] { return tag }
+        case _ where end - start == 1 && !dictionary.isEmpty:
+            // A one-character token that is a user term carries the term's tag.
+            let term = dictionary.trie.value(for: CollectionOfOne(folded[start]))
+            if term >= 0, let tag = dictionary.partsOfSpeech[Int(term)] { return tag }
+            if tokenSource[start] == .vocabulary, let tag = model?.tag(ofNode: tokenWord[start]) { return tag }
+        case .vocabulary:
+            if let tag = model?.tag(ofNode: tokenWord[start]) { return tag }
+        case .number:
+            return .numeral
+        default:
+            break
+        }
+        if atomicEnd[start] == Int32(end) {
+            // Runs of the joining stage: a year in Chinese numerals, or a name.
+            if folded[end - 1] == 0x5E74 /* 年 */ { return .numeral }
+            if (start..<end).contains(where: { classes[$0] == .punctuation }) { return .personalName }
+        }
+        let guess = folded.withUnsafeBufferPointer { model?.partOfSpeech(folded: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        if let guess { return guess }
+        return atomicEnd[start] == Int32(end) ? .personalName : .unknown
     }
 }

@@ -31,7 +31,7 @@ public struct TextRange: Sendable, Hashable, Codable {
 }
 
 /// One token of segmented text: its text exactly as it appears in the original input,
-/// what kind of token it is, and where it is.
+/// what kind of token it is, where it is, and its part of speech.
 public struct Token: Sendable, Hashable {
     /// The token's text, unchanged from the input (Traditional stays Traditional).
     public var text: String
@@ -39,10 +39,17 @@ public struct Token: Sendable, Hashable {
     public var kind: TokenKind
     /// Where the token is in the segmented text.
     public var range: TextRange
+    /// Its part of speech in jieba's tag set: a user term's own tag (from a jieba dictionary
+    /// line or the glossary), the general vocabulary's, or a guess from the characters for a
+    /// word the vocabulary does not tag; `m` for numbers, `eng` for Latin words, `nr` for
+    /// names joined around a middle dot, `x` for punctuation, white space and anything
+    /// unknown (always `x` for Han words when the segmenter has no model and no tag).
+    public var partOfSpeech: PartOfSpeech
 
-    public init(text: String, kind: TokenKind, range: TextRange) {
+    public init(text: String, kind: TokenKind, range: TextRange, partOfSpeech: PartOfSpeech = .unknown) {
         self.text = text
         self.kind = kind
         self.range = range
+        self.partOfSpeech = partOfSpeech
     }
 }

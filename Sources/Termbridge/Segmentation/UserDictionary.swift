@@ -4,11 +4,19 @@ import Foundation
 /// (准盟友, 主要非北约盟友, 陆军战术导弹系统). Terms are stored folded — NFKC and Simplified —
 /// so 準盟友 in the text matches 准盟友 in the dictionary.
 ///
+/// A term may carry a part of speech (a jieba dictionary's tag column, a glossary's part of
+/// speech), which the segmenter reports for it; user terms always win over the general
+/// vocabulary (see ``Segmenter``).
+///
 /// Built once, then shared read-only by any number of segmenters. Adding a term is O(length).
 public struct UserDictionary: Sendable {
+    /// Folded term → term id.
     private(set) var trie = ScalarTrie()
+    /// Term id → its part of speech, when given.
+    private(set) var partsOfSpeech: [PartOfSpeech?] = []
+
     /// The number of distinct terms.
-    public private(set) var count = 0
+    public var count: Int { partsOfSpeech.count }
 
     /// An empty dictionary.
     public init() {}
@@ -21,8 +29,9 @@ public struct UserDictionary: Sendable {
     /// Whether the dictionary has no terms.
     public var isEmpty: Bool { count == 0 }
 
-    /// Adds a term; surrounding white space is ignored, and so is an empty term.
-    public mutating func add(_ term: String) {
+    /// Adds a term; surrounding white space is ignored, and so is an empty term. A part of
+    /// speech given for a term already present replaces none, never another.
+    public mutating func add(_ term: String, partOfSpeech: PartOfSpeech? = nil) {
         let normalizer = TextNormalizer.shared
         var folded: [UInt32] = []
         folded.reserveCapacity(term.unicodeScalars.count)
@@ -32,15 +41,39 @@ public struct UserDictionary: Sendable {
         while let last = folded.last, Unicode.Scalar(last)?.properties.isWhitespace == true {
             folded.removeLast()
         }
-        add(folded: folded)
+        add(folded: folded, partOfSpeech: partOfSpeech)
     }
 
-    mutating func add(folded: [UInt32]) {
+    mutating func add(folded: [UInt32], partOfSpeech: PartOfSpeech? = nil) {
         guard !folded.isEmpty, !Self.isClauseFragment(folded) else { return }
-        if trie.value(for: folded) < 0 {
-            trie.insert(folded, value: Int32(folded.count))
-            count += 1
+        let id = trie.value(for: folded)
+        if id < 0 {
+            trie.insert(folded, value: Int32(partsOfSpeech.count))
+            partsOfSpeech.append(partOfSpeech)
+        } else if partsOfSpeech[Int(id)] == nil {
+            partsOfSpeech[Int(id)] = partOfSpeech
         }
+    }
+
+    /// The part of speech given for `term` (folded), nil when none was given or the
+    /// dictionary does not have it.
+    public func partOfSpeech(of term: String) -> PartOfSpeech? {
+        let normalizer = TextNormalizer.shared
+        let id = trie.value(for: term.unicodeScalars.map { normalizer.fold($0.value) })
+        return id >= 0 ? partsOfSpeech[Int(id)] : nil
+    }
+
+    /// The tag of a jieba user-dictionary line's remainder (` [freq] [tag]`): the field
+    /// after an optional frequency, when it is lower-case ASCII letters.
+    static func jiebaTag(_ rest: ArraySlice<UInt32>) -> PartOfSpeech? {
+        let fields = rest.split { $0 == 0x20 || $0 == 0x0D }
+        guard var field = fields.first else { return nil }
+        if field.allSatisfy({ (0x30...0x39).contains($0) }) {
+            guard fields.count > 1 else { return nil }
+            field = fields[1]
+        }
+        guard field.count <= 8, field.allSatisfy({ (0x61...0x7A).contains($0) }) else { return nil }
+        return PartOfSpeech(rawValue: String(decoding: field.map(UInt8.init), as: UTF8.self))
     }
 
     /// Clause punctuation, which never starts or ends a word.
@@ -63,13 +96,14 @@ public struct UserDictionary: Sendable {
     }
 
     /// Reads a dictionary file: one term per line. A line with a tab holds the term before
-    /// the first tab; otherwise anything after the first space is ignored, so jieba-style
-    /// user dictionaries (`term freq tag`) load as they are. Blank
-    /// lines and lines starting with `#` are skipped. A UTF-8 BOM is allowed.
+    /// the first tab; otherwise the term ends at the first space, so jieba user dictionaries
+    /// (`term [freq] [tag]`) load as they are, their tag (lower-case letters after the term
+    /// or the frequency) becoming the term's part of speech. Blank lines and lines starting
+    /// with `#` are skipped. A UTF-8 BOM is allowed.
     ///
     /// - Throws: ``InvalidUTF8Error`` naming the file and byte offset, or the file error.
     public static func load(contentsOf path: String) throws -> UserDictionary {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let data = try TextFile.data(path)
         var dictionary = UserDictionary()
         try dictionary.addLines(of: data, file: path)
         return dictionary
@@ -104,7 +138,7 @@ public struct UserDictionary: Sendable {
                     k += 1
                 }
                 while let last = term.last, last == 0x20 { term.removeLast() }
-                add(folded: term)
+                add(folded: term, partOfSpeech: hasTab ? nil : Self.jiebaTag(scalars[k..<j]))
             }
             i = j + 1
         }

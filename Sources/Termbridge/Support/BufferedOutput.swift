@@ -49,7 +49,7 @@ public final class BufferedOutput {
                 if errno == EINTR { continue }
                 let message = systemErrorMessage()
                 buffer.removeAll(keepingCapacity: true)
-                throw FileError(path: descriptor == 1 ? "<stdout>" : nil, message: "cannot write: \(message)")
+                throw FileError(path: descriptor == 1 ? "standard output" : nil, message: "cannot write: \(message)")
             }
             written += result
         }

@@ -17,8 +17,14 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `file:line:column: message`, the file name with control characters escaped
+    /// (``TerminalText``); without a file, `line N, column M: message` or the message alone.
     public var description: String {
-        var location = path ?? "<input>"
+        guard let path else {
+            guard let line else { return message }
+            return "line \(line)" + (column.map { ", column \($0)" } ?? "") + ": \(message)"
+        }
+        var location = TerminalText.escaped(path)
         if let line {
             location += ":\(line)"
             if let column { location += ":\(column)" }

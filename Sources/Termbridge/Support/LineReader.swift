@@ -28,6 +28,9 @@ public struct LineReader {
     public var blockSize = 1 << 20
     /// Longest piece handed out.
     public var maximumPieceLength = 1 << 20
+    /// Whether a carriage return not followed by a line feed also ends a line (classic Mac
+    /// line ends, as some spreadsheets still write TSV); CRLF is one line end either way.
+    public var breaksAtLoneCarriageReturn = false
 
     private let descriptor: Int32
 
@@ -64,7 +67,16 @@ public struct LineReader {
                 var start = consumed
                 var i = consumed
                 while i < filled {
-                    if all[i] == 0x0A {
+                    if all[i] == 0x0D && breaksAtLoneCarriageReturn {
+                        // A CR last in the buffer waits for the next byte, unless input ended.
+                        if i + 1 == filled && !atEnd { break }
+                        if i + 1 == filled || all[i + 1] != 0x0A {
+                            try body(LinePiece(bytes: UnsafeBufferPointer(rebasing: all[start..<i]),
+                                               line: line, byteOffset: bufferOffset + start, endsLine: true))
+                            line += 1
+                            start = i + 1
+                        }
+                    } else if all[i] == 0x0A {
                         var end = i
                         if end > start && all[end - 1] == 0x0D { end -= 1 }
                         try body(LinePiece(bytes: UnsafeBufferPointer(rebasing: all[start..<end]),

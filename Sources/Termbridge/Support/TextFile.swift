@@ -12,18 +12,16 @@ public enum TextFile {
         try data(path).withUnsafeBytes { raw in
             let bytes = raw.bindMemory(to: UInt8.self)
             let mark = ByteOrderMark.length(in: bytes)
-            return try String(strictUTF8: UnsafeBufferPointer(rebasing: bytes[mark...]), file: path, baseOffset: mark)
+            return try String(strictUTF8: UnsafeBufferPointer(rebasing: bytes[mark...]), file: InputFile.isStandardInput(path) ? "standard input" : path, baseOffset: mark)
         }
     }
 
-    /// The bytes of the file at `path`.
+    /// The bytes of the file at `path` (standard input for `-`, see ``InputFile``).
     ///
-    /// - Throws: ``FileError`` naming the file when it cannot be read.
+    /// - Throws: ``FileError`` naming the file when it cannot be read or is a folder.
     public static func data(_ path: String) throws -> Data {
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw FileError(path: path, message: "cannot read: \((error as NSError).localizedDescription)")
-        }
+        let input = try InputFile.open(path)
+        defer { input.close() }
+        return try input.readAll()
     }
 }

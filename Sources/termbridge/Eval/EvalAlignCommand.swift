@@ -31,8 +31,14 @@ struct EvalAlignCommand: ParsableCommand {
     @Flag(help: "Also print the scores of each document.")
     var perDoc = false
 
-    @Flag(help: "Print the scores as one JSON object (the keys of align_eval.py --json).")
-    var json = false
+    @Option(help: "Output format: text, or json for one JSON object (with the keys align_eval.py writes).")
+    var format: EvalFormat = .text
+
+    /// `--json`: the older spelling of `--format json`, still accepted.
+    @Flag(name: .customLong("json"), help: .hidden)
+    var jsonFlag = false
+
+    var json: Bool { format == .json || jsonFlag }
 
     @Flag(help: "Also print aligner-eval's strict metric, every bead (null beads too) counted.")
     var nullBeads = false

@@ -8,3 +8,8 @@ struct EvalCommand: ParsableCommand {
         subcommands: [EvalSegmentCommand.self, EvalAlignCommand.self]
     )
 }
+
+/// The output formats of `eval align` and `eval segment`.
+enum EvalFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

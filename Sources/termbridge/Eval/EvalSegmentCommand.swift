@@ -8,8 +8,8 @@ struct EvalSegmentCommand: ParsableCommand {
         commandName: "segment",
         abstract: "Segment TEST and print precision, recall, F1 and OOV recall against GOLD.",
         discussion: """
-        Scores as the SIGHAN 2005 bakeoff scorer does: both texts are read as one character
-        stream without white space, so line breaks may differ. OOV words are gold words not
+        Scores as the SIGHAN 2005 bakeoff scorer does: both texts are read as one character \
+        stream without white space, so line breaks may differ. OOV words are gold words not \
         in the word list (--words, else the --dict files).
         """
     )
@@ -21,14 +21,22 @@ struct EvalSegmentCommand: ParsableCommand {
         "A user dictionary for the segmenter (one term per line). Repeatable.", valueName: "FILE"))
     var dictionaries: [String] = []
 
+    @OptionGroup var modelOptions: SegmentationModelOptions
+
     @Option(help: ArgumentHelp("The word list that defines in- and out-of-vocabulary words.", valueName: "FILE"))
     var words: String?
 
     @Flag(help: "TEST is already segmented (words separated by spaces): score it as it is.")
     var segmented = false
 
-    @Flag(help: "Print the scores as one JSON object.")
-    var json = false
+    @Option(help: "Output format: text, or json for one JSON object.")
+    var format: EvalFormat = .text
+
+    /// `--json`: the older spelling of `--format json`, still accepted.
+    @Flag(name: .customLong("json"), help: .hidden)
+    var jsonFlag = false
+
+    var json: Bool { format == .json || jsonFlag }
 
     @Argument(help: "The test text: raw, or segmented with --segmented.")
     var test: String
@@ -53,7 +61,7 @@ struct EvalSegmentCommand: ParsableCommand {
         if segmented {
             output = testText
         } else {
-            let segmenter = try Segmenter(dictionary: dictionary)
+            let segmenter = try Segmenter(dictionary: dictionary, model: try modelOptions.load())
             var lines: [String] = []
             for line in testText.split(separator: "\n", omittingEmptySubsequences: false) {
                 lines.append(try segmenter.tokens(in: String(line))

@@ -1,25 +1,52 @@
 import ArgumentParser
+import Foundation
 import Termbridge
 
 /// `termbridge glossary`: look up, convert, merge, validate and count glossaries.
 struct GlossaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "glossary",
-        abstract: "Work with zh–en glossaries (TSV, CSV, JSON, TBX, CC-CEDICT, Markdown).",
+        abstract: "Work with zh–en glossaries (TSV, CSV, XLSX, JSON, TBX, OmegaT, CC-CEDICT, Markdown).",
         subcommands: [GlossaryLookupCommand.self, GlossaryConvertCommand.self, GlossaryMergeCommand.self,
                       GlossaryValidateCommand.self, GlossaryStatsCommand.self]
     )
 }
 
-extension GlossaryFormat: ExpressibleByArgument {}
+/// Format names on the command line: the library's names, and `md` for Markdown as
+/// `extract --format md` spells it.
+extension GlossaryFormat: ExpressibleByArgument {
+    public init?(argument: String) {
+        if argument == "md" { self = .markdown } else { self.init(rawValue: argument) }
+    }
+
+    public static var allValueStrings: [String] {
+        allCases.map { $0 == .markdown ? "md" : $0.rawValue }
+    }
+}
+
 extension MergePreference: ExpressibleByArgument {}
 
-/// Reads a glossary named on the command line.
+/// Reads a glossary named on the command line (`-` is standard input, in `format`); what
+/// was assumed in reading it (a list without a header row) goes to standard error.
 func readGlossary(_ path: String, format: GlossaryFormat? = nil) throws -> Glossary {
-    try Glossary.read(contentsOf: path, format: format)
+    let (glossary, notes) = try Glossary.reading(contentsOf: path, format: format)
+    for note in notes { printError("\(path): note: \(note)") }
+    return glossary
+}
+
+/// Writes a glossary to `path`, atomically, or to standard output for `-`; prints what the
+/// format could not carry to standard error.
+func writeGlossary(_ glossary: Glossary, to path: String, format: GlossaryFormat?, byteOrderMark: Bool = true) throws {
+    if path == "-" {
+        let (data, warnings) = try glossary.encoded(as: format ?? .tsv, byteOrderMark: byteOrderMark)
+        try writeStandardOutput(data)
+        report(warnings, writing: "standard output")
+    } else {
+        report(try glossary.write(to: path, format: format, byteOrderMark: byteOrderMark), writing: path)
+    }
 }
 
 /// Prints what a format could not carry to standard error.
 func report(_ warnings: [GlossaryWarning], writing path: String) {
-    for warning in warnings { printError("\(path): warning: \(warning)") }
+    for warning in warnings { printError("\(TerminalText.escaped(path)): warning: \(TerminalText.escaped("\(warning)"))") }
 }

@@ -24,36 +24,39 @@ struct GlossaryLookupCommand: ParsableCommand {
         for path in glossaries {
             let glossary = try readGlossary(path)
             let references = try glossary.lookup(term)
-            var shown = Set<Int>()
-            for reference in references where shown.insert(reference.concept).inserted {
+            var printed = Set<Int>()
+            for reference in references where printed.insert(reference.concept).inserted {
                 found = true
-                print(try Self.describe(glossary.concepts[reference.concept], from: path, matched: term))
+                print(try Self.describe(glossary.concepts[reference.concept], from: path, matched: term, shown: shown))
             }
         }
         if !found {
-            printError("\(term): not in \(glossaries.joined(separator: ", "))")
+            printError("\(TerminalText.escaped(term)): not in \(glossaries.map(TerminalText.escaped).joined(separator: ", "))")
             throw ExitCode(1)
         }
     }
 
-    static func describe(_ concept: Concept, from path: String, matched: String) throws -> String {
-        var lines = ["\(concept.id)" + (concept.subject.map { "  [\($0)]" } ?? "") + "  (\(path))"]
+    /// The concept as printed; every value from the glossary goes through `shown` (escaped on
+    /// a terminal, see ``shown(_:)``).
+    static func describe(_ concept: Concept, from path: String, matched: String,
+                         shown: (String) -> String = { $0 }) throws -> String {
+        var lines = [shown(concept.id) + (concept.subject.map { "  [\(shown($0))]" } ?? "") + "  (\(shown(path)))"]
         for section in concept.languages {
             let preferred = concept.preferredTerm(in: section.language)
-            var line = "  \(section.language): \(preferred?.text ?? "—")"
+            var line = "  \(shown(section.language)): \(shown(preferred?.text ?? "—"))"
             if let preferred, Concept.tag(section.language, matches: "zh") {
-                line += "  \(try preferred.pinyin ?? Pinyin.of(preferred.text))"
+                line += "  \(shown(try preferred.pinyin ?? Pinyin.of(preferred.text)))"
             }
             lines.append(line)
             for term in section.terms where term != preferred {
-                var variant = "      \(term.status.rawValue): \(term.text)"
-                if Concept.tag(section.language, matches: "zh") { variant += "  \(try term.pinyin ?? Pinyin.of(term.text))" }
-                if let note = term.note { variant += "  — \(note)" }
+                var variant = "      \(term.status.rawValue): \(shown(term.text))"
+                if Concept.tag(section.language, matches: "zh") { variant += "  \(shown(try term.pinyin ?? Pinyin.of(term.text)))" }
+                if let note = term.note { variant += "  — \(shown(note))" }
                 lines.append(variant)
             }
         }
-        if let definition = concept.definition { lines.append("  definition: \(definition)") }
-        if let note = concept.note { lines.append("  note: \(note)") }
+        if let definition = concept.definition { lines.append("  definition: \(shown(definition))") }
+        if let note = concept.note { lines.append("  note: \(shown(note))") }
         return lines.joined(separator: "\n")
     }
 }

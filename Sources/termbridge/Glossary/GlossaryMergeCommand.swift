@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Termbridge
 
 /// `termbridge glossary merge A B... -o OUT`.
@@ -7,10 +8,14 @@ struct GlossaryMergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Merge glossaries, uniting concepts that share a term.",
         discussion: """
-        Concepts that share a preferred or admitted term are united; the others are added.
-        When the same term has different preferred translations, or different statuses, the
-        conflicts are listed and nothing is written (exit 1) unless --prefer first|last says
+        Concepts that share a preferred or admitted term are united; the others are added. \
+        When the same term has different preferred translations, or different statuses, the \
+        conflicts are listed and nothing is written (exit 1) unless --prefer first|last says \
         which glossary wins; the losing preferred term is kept as admitted.
+
+        Every input is read before anything is written, so OUT may be one of the inputs \
+        (`merge GLOSSARY REVIEWED -o GLOSSARY` updates GLOSSARY in place, atomically); - is \
+        standard output (TSV).
         """
     )
 
@@ -19,6 +24,9 @@ struct GlossaryMergeCommand: ParsableCommand {
     @Option(help: "Which glossary wins a conflict: first or last.") var prefer: MergePreference?
 
     func validate() throws {
+        if output != "-", GlossaryFormat(path: output) == nil {
+            throw ValidationError("Cannot tell the format of '\(TerminalText.escaped(output))' from its extension; name it .tsv, .csv, .json, .tbx or .md.")
+        }
         if inputs.count < 2 { throw ValidationError("Give at least two glossaries to merge.") }
     }
 
@@ -30,8 +38,8 @@ struct GlossaryMergeCommand: ParsableCommand {
             printError("\(conflicts.count) conflict(s); nothing written. Use --prefer first or --prefer last.")
             throw ExitCode(1)
         }
-        report(try merged.write(to: output), writing: output)
-        print("\(merged.concepts.count) concepts written to \(output)"
+        try writeGlossary(merged, to: output, format: nil)
+        printError("\(merged.concepts.count) concepts written to \(output == "-" ? "standard output" : output)"
               + (conflicts.isEmpty ? "" : " (\(conflicts.count) conflict(s) resolved: --prefer \(prefer!.rawValue))"))
     }
 }

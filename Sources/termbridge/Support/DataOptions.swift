@@ -12,6 +12,9 @@ struct LexiconOptions: ParsableArguments {
     @Flag(name: .customLong("no-lexicon"), help: "Do not use CC-CEDICT.")
     var noLexicon = false
 
+    /// The file named by --lexicon, as an input an output must not overwrite.
+    var files: [(path: String, role: String)] { lexicon.map { [($0, "the CC-CEDICT file")] } ?? [] }
+
     func validate() throws {
         if noLexicon && lexicon != nil { throw ValidationError("Give --lexicon FILE or --no-lexicon, not both.") }
     }
@@ -34,6 +37,9 @@ struct GeneralFrequencyOptions: ParsableArguments {
 
     @Flag(name: .customLong("no-general-frequencies"), help: "Do not use general word frequencies.")
     var noGeneralFrequencies = false
+
+    /// The file named by --general-frequencies, as an input an output must not overwrite.
+    var files: [(path: String, role: String)] { generalFrequencies.map { [($0, "the general frequencies file")] } ?? [] }
 
     func validate() throws {
         if noGeneralFrequencies && generalFrequencies != nil {

@@ -2,19 +2,20 @@ import Foundation
 import Testing
 @testable import Termbridge
 
-/// CC-CEDICT as `make test` fetches it; tests that need it return early without it.
-private let lexicon: CEDICTLexicon? = {
-    let path = ProcessInfo.processInfo.environment["TERMBRIDGE_CEDICT"] ?? ".cache/cedict_ts.u8"
-    return try? CEDICTLexicon.load(contentsOf: path)
-}()
+/// CC-CEDICT as `make test` fetches it; tests that need it are skipped without it.
+private let lexiconPath = ProcessInfo.processInfo.environment["TERMBRIDGE_CEDICT"] ?? ".cache/cedict_ts.u8"
+private let hasLexicon = FileManager.default.fileExists(atPath: lexiconPath)
+/// Loaded once, when a test first asks; a file that does not load fails that test.
+private let loadedLexicon = Result { try CEDICTLexicon.load(contentsOf: lexiconPath) }
 
 private func document(_ sentences: [String], _ language: String) throws -> AlignmentDocument {
     try AlignmentDocument(text: sentences.joined(separator: "\n"), language: language, presplit: true)
 }
 
 @Suite struct AlignerTests {
-    @Test func anchorsOnWordsNumbersAndNamesAndFindsAOneToTwoBead() throws {
-        guard let lexicon else { return }
+    @Test(.enabled(if: hasLexicon, "needs .cache/cedict_ts.u8 (scripts/fetch-data.sh, run by make test)"))
+    func anchorsOnWordsNumbersAndNamesAndFindsAOneToTwoBead() throws {
+        let lexicon = try loadedLexicon.get()
         let zh = try document(["2022年2月，王晓明抵达基辅。", "他在那里停留了三天，会见了几位官员。",
                                "2024年，他带着2000份文件回到北京。"], "zh")
         let en = try document(["Wang Xiaoming reached Kyiv in February 2022.", "He stayed there for three days.",
@@ -24,8 +25,9 @@ private func document(_ sentences: [String], _ language: String) throws -> Align
         #expect(beads.allSatisfy { $0.score > 0.5 })
     }
 
-    @Test func cutParagraphOfTheCorpusComesOutAsNullBeads() throws {
-        guard let lexicon else { return }
+    @Test(.enabled(if: hasLexicon, "needs .cache/cedict_ts.u8 (scripts/fetch-data.sh, run by make test)"))
+    func cutParagraphOfTheCorpusComesOutAsNullBeads() throws {
+        let lexicon = try loadedLexicon.get()
         let zh = try AlignmentDocument(text: String(contentsOfFile: "Corpus/zh/quasi-alliances.zh.txt", encoding: .utf8), language: "zh")
         let en = try AlignmentDocument(text: String(contentsOfFile: "Corpus/en/quasi-alliances.en.md", encoding: .utf8), language: "en")
         let glossary = try Glossary.read(contentsOf: "Glossary/quasi-alliance.tsv")

@@ -26,7 +26,7 @@ import Testing
         #expect(lines[0] == "zh.txt:1:1: error [term-forbidden] 川普 is forbidden for qa-076 (Donald Trump): use 特朗普 (or 唐纳德·特朗普)")
         #expect(lines[1] == "    1 | 川普暂停交付200枚<b>炸弹</b>。")
         #expect(lines[2] == "      | ^^^^")
-        #expect(lines.contains("zh.txt:1:7: error [number-mismatch] number 2,000 of the source is 200 in the translation"))
+        #expect(lines.contains("zh.txt:1:7: error [number-mismatch] number 2,000 of the source is 200 in the translation (10 times smaller: a change of magnitude)"))
         #expect(lines.contains { $0.hasPrefix("zh.txt:4:2: warning [variant-drift]") })
         #expect(lines.contains("3 findings: 2 errors, 1 warning in 4 segments (1 bilingual, 3 Chinese only)"))
         #expect(lines.contains { $0.hasPrefix("  term-forbidden ") && $0.hasSuffix("1") })

@@ -8,13 +8,25 @@ import Testing
         try Checker(glossary: glossary, associations: associations).check(segments)
     }
 
-    @Test func reportsTheMinorityRenderingOfAnEnglishTermWithCounts() throws {
-        let found = try findings([
-            CheckingFixtures.pair("Leverage matters.", "杠杆很重要。", index: 0),
-            CheckingFixtures.pair("Our leverage is limited.", "我们的杠杆有限。", index: 1),
-            CheckingFixtures.pair("Where is our leverage?", "我们的筹码在哪里?", index: 2),
-            CheckingFixtures.pair("Leverage exists before a crisis.", "杠杆存在于危机之前。", index: 3),
-        ])
+    static let leverage = [
+        CheckingFixtures.pair("Leverage matters.", "杠杆很重要。", index: 0),
+        CheckingFixtures.pair("Our leverage is limited.", "我们的杠杆有限。", index: 1),
+        CheckingFixtures.pair("Where is our leverage?", "我们的筹码在哪里?", index: 2),
+        CheckingFixtures.pair("Leverage exists before a crisis.", "杠杆存在于危机之前。", index: 3),
+    ]
+
+    @Test func anAdmittedFormIsNeverARenderingProblem() throws {
+        // 筹码 is admitted for leverage: the glossary's choice, however rare in the document.
+        #expect(try findings(Self.leverage).isEmpty)
+    }
+
+    @Test func reportsARenderingTheGlossaryDoesNotAcceptWithCounts() throws {
+        // 筹码 deprecated, and the term checks off: rendering-inconsistent points at it.
+        let glossary = Glossary(concepts: [CheckingFixtures.concept("qa-049", zh: [("杠杆", .preferred), ("筹码", .deprecated)],
+                                                                    en: [("leverage", .preferred)])])
+        var configuration = CheckConfiguration()
+        configuration.enabled.subtract([.termDeprecated, .termMistranslated])
+        let found = try Checker(glossary: glossary, configuration: configuration).check(Self.leverage)
         #expect(found.count == 1)
         let finding = try #require(found.first)
         #expect(finding.check == .renderingInconsistent)
@@ -23,6 +35,9 @@ import Testing
         #expect(finding.expected == ["杠杆"])
         #expect(finding.renderings.map(\.form) == ["杠杆", "筹码"])
         #expect(finding.renderings.map(\.count) == [3, 1])
+        // With term-deprecated on, it reports the form and rendering-inconsistent only counts it.
+        let both = try Checker(glossary: glossary).check(Self.leverage)
+        #expect(both.map(\.check) == [.termDeprecated])
     }
 
     @Test func aFullFormAtTheFirstMentionIsNotAnInconsistency() throws {

@@ -12,6 +12,10 @@ private enum Fixtures {
 
     static let scorer = "../shared/eval/align/align_eval.py"
     static let evaluationSet = "../shared/eval/align"
+    static let hasScorer = FileManager.default.fileExists(atPath: scorer)
+    static let hasEvaluationSet = FileManager.default.fileExists(atPath: evaluationSet + "/001/gold.txt")
+    static let noScorer = Comment(rawValue: "the MAC scorer is ../shared/eval/align/align_eval.py (not in a user's clone)")
+    static let noEvaluationSet = Comment(rawValue: "MAC dev is at ../shared/eval/align (not in a user's clone)")
 
     static func folder() throws -> String {
         let path = NSTemporaryDirectory() + "termbridge-align-score-\(UUID().uuidString)"
@@ -25,20 +29,22 @@ private enum Fixtures {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
     }
 
-    /// `align_eval.py ARGS --json --null-beads` parsed, or nil when Python or the scorer is absent.
-    static func runScorer(_ arguments: [String]) throws -> [String: Any]? {
-        guard FileManager.default.fileExists(atPath: scorer) else { return nil }
+    /// `align_eval.py ARGS --json --null-beads` parsed (the tests calling it are enabled only
+    /// when the scorer is there; a scorer that fails is a test failure).
+    static func runScorer(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", scorer] + arguments + ["--json", "--null-beads"]
         let output = Pipe()
+        let errors = Pipe()
         process.standardOutput = output
-        process.standardError = Pipe()
-        do { try process.run() } catch { return nil }
+        process.standardError = errors
+        try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        try #require(process.terminationStatus == 0, "align_eval.py failed: \(message)", sourceLocation: sourceLocation)
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], sourceLocation: sourceLocation)
     }
 
     /// Whether `score` equals the scorer's JSON scores, key by key.
@@ -97,25 +103,27 @@ private enum Fixtures {
         #expect(AlignmentScore.macroAverage([]) == nil)
     }
 
-    @Test func matchesTheScorerOnOneFile() throws {
+    @Test(.enabled(if: Fixtures.hasScorer, Fixtures.noScorer))
+    func matchesTheScorerOnOneFile() throws {
         let folder = try Fixtures.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Fixtures.write(Fixtures.gold1, to: folder + "/gold.txt")
         try Fixtures.write(Fixtures.predicted1, to: folder + "/pred.txt")
-        guard let json = try Fixtures.runScorer([folder + "/gold.txt", folder + "/pred.txt"]) else { return }
+        let json = try Fixtures.runScorer([folder + "/gold.txt", folder + "/pred.txt"])
         let ours = AlignmentScore(gold: try BeadFile.read(contentsOf: folder + "/gold.txt"),
                                   predicted: try BeadFile.read(contentsOf: folder + "/pred.txt"))
         try Fixtures.expectEqual(ours, json["micro"])
     }
 
-    @Test func matchesTheScorerPooledAndAveragedOverDocuments() throws {
+    @Test(.enabled(if: Fixtures.hasScorer, Fixtures.noScorer))
+    func matchesTheScorerPooledAndAveragedOverDocuments() throws {
         let folder = try Fixtures.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for (name, gold, predicted) in [("001", Fixtures.gold1, Fixtures.predicted1), ("002", Fixtures.gold2, Fixtures.predicted2)] {
             try Fixtures.write(gold, to: "\(folder)/gold/\(name)/gold.txt")
             try Fixtures.write(predicted, to: "\(folder)/pred/\(name)/pred.txt")
         }
-        guard let json = try Fixtures.runScorer([folder + "/gold", folder + "/pred", "--per-doc"]) else { return }
+        let json = try Fixtures.runScorer([folder + "/gold", folder + "/pred", "--per-doc"])
         var counts: [AlignmentCounts] = []
         for name in ["001", "002"] {
             counts.append(AlignmentCounts(gold: try BeadFile.read(contentsOf: "\(folder)/gold/\(name)/gold.txt"),
@@ -127,8 +135,11 @@ private enum Fixtures {
         try Fixtures.expectEqual(AlignmentScore(counts: counts[1]), perDocument["002"])
     }
 
-    @Test func goldAgainstItselfScoresOne() throws {
-        for name in try Self.evaluationDocuments() {
+    @Test(.enabled(if: Fixtures.hasEvaluationSet, Fixtures.noEvaluationSet))
+    func goldAgainstItselfScoresOne() throws {
+        let names = try Self.evaluationDocuments()
+        #expect(!names.isEmpty)
+        for name in names {
             let gold = try BeadFile.read(contentsOf: "\(Fixtures.evaluationSet)/\(name)/gold.txt")
             let score = AlignmentScore(gold: gold, predicted: gold)
             #expect(score.f1Strict == 1, "\(name)")
@@ -137,9 +148,10 @@ private enum Fixtures {
         }
     }
 
-    @Test func matchesTheScorerOnTheEvaluationSetShifted() throws {
+    @Test(.enabled(if: Fixtures.hasScorer && Fixtures.hasEvaluationSet, Fixtures.noEvaluationSet))
+    func matchesTheScorerOnTheEvaluationSetShifted() throws {
         let names = try Self.evaluationDocuments()
-        guard !names.isEmpty else { return }
+        try #require(!names.isEmpty)
         let folder = try Fixtures.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var counts: [AlignmentCounts] = []
@@ -156,14 +168,14 @@ private enum Fixtures {
         let micro = AlignmentScore(pooling: counts)
         #expect(micro.f1Strict < 1 && micro.f1Strict > 0.5)
         #expect(micro.f1Lax > micro.f1Strict)
-        guard let json = try Fixtures.runScorer([Fixtures.evaluationSet, folder]) else { return }
+        let json = try Fixtures.runScorer([Fixtures.evaluationSet, folder])
         #expect(json["docs"] as? Int == names.count)
         try Fixtures.expectEqual(micro, json["micro"])
         try Fixtures.expectEqual(try #require(AlignmentScore.macroAverage(counts.map(AlignmentScore.init(counts:)))), json["macro"])
     }
 
     static func evaluationDocuments() throws -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: Fixtures.evaluationSet) else { return [] }
+        let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.evaluationSet)
         return names.sorted().filter { FileManager.default.fileExists(atPath: "\(Fixtures.evaluationSet)/\($0)/gold.txt") }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Termbridge
 
 /// Shared inputs of the extraction tests: the sample corpus and, when `scripts/fetch-cedict.sh`
@@ -10,11 +11,17 @@ enum ExtractionFixtures {
     static let glossaryPath = "Glossary/quasi-alliance.tsv"
     static let cedictPath = ".cache/cedict_ts.u8"
 
-    /// CC-CEDICT, loaded once for all tests; nil when the file is absent.
-    static let lexicon: CEDICTLexicon? = {
-        guard FileManager.default.fileExists(atPath: cedictPath) else { return nil }
-        return try? CEDICTLexicon.load(contentsOf: cedictPath)
-    }()
+    /// Whether CC-CEDICT is there (tests that need it are skipped, with this reason, without it).
+    static let hasLexicon = FileManager.default.fileExists(atPath: cedictPath)
+    static let noLexicon = Comment(rawValue: "needs .cache/cedict_ts.u8 (scripts/fetch-data.sh, run by make test)")
+
+    /// CC-CEDICT, loaded once for all tests.
+    private static let loadedLexicon = Result { try CEDICTLexicon.load(contentsOf: cedictPath) }
+
+    /// CC-CEDICT; a file that does not load fails the test that asks.
+    static func lexicon() throws -> CEDICTLexicon {
+        try loadedLexicon.get()
+    }
 
     static func lines(_ path: String) throws -> [String] {
         try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

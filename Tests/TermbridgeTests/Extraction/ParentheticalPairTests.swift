@@ -37,9 +37,9 @@ private func finds(_ text: String, _ chinese: String, _ english: String, _ form:
 }
 
 @Suite struct ParentheticalPairTests {
-    @Test(.enabled(if: ExtractionFixtures.lexicon != nil, "needs .cache/cedict_ts.u8 (scripts/fetch-cedict.sh)"))
+    @Test(.enabled(if: ExtractionFixtures.hasLexicon, ExtractionFixtures.noLexicon))
     func findsEveryCorpusPairWithItsLeftBoundary() throws {
-        let found = try pairs(in: ExtractionFixtures.chinesePath, lexicon: ExtractionFixtures.lexicon)
+        let found = try pairs(in: ExtractionFixtures.chinesePath, lexicon: ExtractionFixtures.lexicon())
         #expect(found.map(\.chinese) == corpusPairs.map(\.0))
         #expect(found.map(\.english) == corpusPairs.map(\.1))
         #expect(found.map(\.form) == corpusPairs.map(\.2))
@@ -61,9 +61,9 @@ private func finds(_ text: String, _ chinese: String, _ english: String, _ form:
         #expect(exact >= 14, "\(found.map(\.chinese))")
     }
 
-    @Test(.enabled(if: ExtractionFixtures.lexicon != nil, "needs .cache/cedict_ts.u8 (scripts/fetch-cedict.sh)"))
+    @Test(.enabled(if: ExtractionFixtures.hasLexicon, ExtractionFixtures.noLexicon))
     func findsTheTraditionalPairsAsWritten() throws {
-        let found = try pairs(in: ExtractionFixtures.traditionalPath, lexicon: ExtractionFixtures.lexicon)
+        let found = try pairs(in: ExtractionFixtures.traditionalPath, lexicon: ExtractionFixtures.lexicon())
         #expect(found.map(\.chinese) == ["準盟友", "北大西洋公約組織", "安全保障", "核保護傘", "共同防禦條約",
                                          "主要非北約盟友", "卡爾德安全政策研究所", "海倫·沃斯"])
     }
@@ -111,10 +111,10 @@ private func finds(_ text: String, _ chinese: String, _ english: String, _ form:
         #expect(try finds("但附带了最终用途限制(end-use restrictions)", "最终用途限制", "end-use restrictions", .chineseEnglish))
     }
 
-    @Test(.enabled(if: ExtractionFixtures.lexicon != nil, "needs .cache/cedict_ts.u8 (scripts/fetch-cedict.sh)"))
+    @Test(.enabled(if: ExtractionFixtures.hasLexicon, ExtractionFixtures.noLexicon))
     func leavesOutAModifierTheEnglishDoesNotTranslate() throws {
         #expect(try finds("处于美国核保护伞(nuclear umbrella)之下", "核保护伞", "nuclear umbrella", .chineseEnglish,
-                          lexicon: ExtractionFixtures.lexicon))
+                          lexicon: ExtractionFixtures.lexicon()))
     }
 
     @Test func ignoresChineseExplanationsAndNumbers() throws {

@@ -51,9 +51,9 @@ private func corpusInput(withSource: Bool = true) throws -> ExtractionInput {
         #expect(zip(candidates, candidates.dropFirst()).allSatisfy { $0.score >= $1.score })
     }
 
-    @Test(.enabled(if: ExtractionFixtures.lexicon != nil, "needs .cache/cedict_ts.u8 (scripts/fetch-cedict.sh)"))
+    @Test(.enabled(if: ExtractionFixtures.hasLexicon, ExtractionFixtures.noLexicon))
     func pairsCorpusTermsWithTheirEnglishThroughTheAlignment() throws {
-        let candidates = try TermExtractor(lexicon: ExtractionFixtures.lexicon).extract([corpusInput()])
+        let candidates = try TermExtractor(lexicon: ExtractionFixtures.lexicon()).extract([corpusInput()])
         let english = Dictionary(candidates.filter { $0.kind == .bilingual }.map { ($0.chinese, $0.english) }, uniquingKeysWith: { a, _ in a })
         #expect(english["普通伙伴"] == "ordinary partner")
         #expect(english["条约盟友"] == "treaty ally")
@@ -125,5 +125,21 @@ private func corpusInput(withSource: Bool = true) throws -> ExtractionInput {
         // 核保护伞 is already qa-012: the candidate joins it; fault lines is new.
         #expect(merged.concepts.count == shipped.concepts.count + 1)
         #expect(merged.concept(withID: "qa-012")?.terms(in: "en").map(\.text).contains("nuclear umbrella") == true)
+    }
+}
+
+@Suite struct ExtractionLimitTests {
+    /// `--top 4611686018427387903` trapped: the extractor kept `3 * limit` candidates. A limit
+    /// near Int.max keeps everything, as no limit does; a negative one keeps nothing.
+    @Test func aLimitNearIntMaxKeepsEverythingWithoutOverflow() throws {
+        let text = "准盟友与准盟友关系。准盟友的准盟友关系。"
+        let input = ExtractionInput(chinese: ExtractionText(path: "x.txt", text: text), english: nil)
+        let unlimited = try TermExtractor(options: ExtractionOptions(minimumFrequency: 1)).extract([input])
+        for limit in [Int.max / 2, Int.max / 3 + 1, Int.max] {
+            let limited = try TermExtractor(options: ExtractionOptions(minimumFrequency: 1, limit: limit)).extract([input])
+            #expect(limited.map(\.chinese) == unlimited.map(\.chinese))
+        }
+        #expect(!unlimited.isEmpty)
+        #expect(try TermExtractor(options: ExtractionOptions(minimumFrequency: 1, limit: -1)).extract([input]).isEmpty)
     }
 }

@@ -31,14 +31,14 @@ import Testing
 
     @Test func wrongFieldCountNamesTheLine() throws {
         let text = "id\tzh\ten\nc1\t准盟友\tquasi ally\nc2\t北约\n"
-        #expect(throws: FileError(path: "g.tsv", line: 3, message: "expected 3 fields as in the header, found 2 (a quoted field left open?)")) {
+        #expect(throws: FileError(path: "g.tsv", line: 3, message: "expected 3 fields as in the header, found 2")) {
             try read(text)
         }
     }
 
     @Test func lineNumbersCountLineBreaksInsideQuotedCells() throws {
         let text = "id,zh,en,note\nc1,准盟友,quasi ally,\"two\nlines\"\nc2,北约\n"
-        #expect(throws: FileError(path: "g.csv", line: 4, message: "expected 4 fields as in the header, found 2 (a quoted field left open?)")) {
+        #expect(throws: FileError(path: "g.csv", line: 4, message: "expected 4 fields as in the header, found 2")) {
             try read(text, .csv)
         }
     }
@@ -142,5 +142,17 @@ import Testing
         #expect(throws: FileError.self) { try AtomicFile.write(Data("x".utf8), to: folder + "/missing/g.tsv") }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "precious")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["glossary.tsv"])
+    }
+}
+
+@Suite struct JSONGlossaryUTF8Tests {
+    /// Issue 10 item 13: invalid UTF-8 in a JSON glossary named only "corrupted data".
+    @Test func invalidUTF8InJSONNamesTheFileAndByteOffset() throws {
+        var bytes = Array("\u{FEFF}{\"concepts\": [{\"id\": \"a".utf8)
+        let offset = bytes.count
+        bytes += [0xFF] + Array("\"}]}".utf8)
+        #expect(throws: InvalidUTF8Error(file: "g.json", byteOffset: offset)) {
+            try Glossary.read(Data(bytes), format: .json, file: "g.json")
+        }
     }
 }

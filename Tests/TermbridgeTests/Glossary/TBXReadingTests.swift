@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct TBXReadingTests {
     @Test func readsTheProjectV3FixtureWithStatuses() throws {
-        guard let path = TBXTestSupport.schemaFile("tbx/ours_min_zh_en.tbx")?.path else { return }   // schemas absent
+        let path = TBXTestSupport.fixture("quasi-ally.tbx").path
         let glossary = try Glossary.read(contentsOf: path)
         #expect(glossary.concepts.map(\.id) == ["c1"])
         let concept = try #require(glossary.concepts.first)
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func readsTheProject2008Fixture() throws {
-        guard let path = TBXTestSupport.schemaFile("tbx/tbx2008/ours_min_zh_en_tbx2008.tbx")?.path else { return }
+        let path = TBXTestSupport.fixture("quasi-ally-2008.tbx").path
         let glossary = try TBXGlossaryFormat.read(Data(contentsOf: URL(fileURLWithPath: path)), file: path)
         #expect(glossary.concepts.map(\.id) == ["c1", "c2"])
         #expect(glossary.concepts[0].subject == "international relations")
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func keepsTheOfficialSamplesUnknownCategoriesAtTheirLevels() throws {
-        guard let path = TBXTestSupport.schemaFile("tbx/Example_Astronomy_DCA_VALID.tbx")?.path else { return }
+        let path = TBXTestSupport.fixture("Example_Astronomy_DCA_VALID.tbx").path
         let glossary = try Glossary.read(contentsOf: path)
         #expect(glossary.concepts.count == 45)
         let sections = glossary.concepts.flatMap(\.languages)

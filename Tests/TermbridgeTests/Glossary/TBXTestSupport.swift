@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Termbridge
 
 /// Shared fixtures and helpers for the TBX tests.
@@ -8,23 +9,35 @@ enum TBXTestSupport {
         .deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The official and project schema folder: `$TERMBRIDGE_SCHEMAS`, else `../shared/schemas`
-    /// beside the package (found from this file, then from the working directory, which
-    /// `swift test` sets to the package root); nil when absent (tests that need it return early).
-    static var schemas: URL? {
-        let candidates = [ProcessInfo.processInfo.environment["TERMBRIDGE_SCHEMAS"].map { URL(fileURLWithPath: $0) },
-                          packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas"),
-                          URL(fileURLWithPath: FileManager.default.currentDirectoryPath).deletingLastPathComponent()
-                              .appendingPathComponent("shared/schemas")]
-        return candidates.compactMap { $0 }.first {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("tbx/TBXcoreStructV03.rng").path)
-        }
+    /// The official schemas the project ships (`Schemas/README.md`).
+    static let schemas = packageRoot.appendingPathComponent("Schemas")
+
+    /// A file in the schema folder.
+    static func schemaFile(_ relativePath: String) -> URL {
+        schemas.appendingPathComponent(relativePath)
     }
 
-    /// A file in the schema folder, when the folder is there.
-    static func schemaFile(_ relativePath: String) -> URL? {
-        schemas?.appendingPathComponent(relativePath)
+    /// A TBX test file of `Tests/Fixtures/TBX` (see its README).
+    static func fixture(_ name: String) -> URL {
+        packageRoot.appendingPathComponent("Tests/Fixtures/TBX").appendingPathComponent(name)
     }
+
+    /// xmllint, when installed (Debian libxml2-utils; `scripts/setup.sh` installs it).
+    static let xmllint = which("xmllint")
+    static let noXmllint = Comment(rawValue: "needs xmllint (Debian libxml2-utils; scripts/setup.sh installs it)")
+
+    /// pyschematron, found as `scripts/validate-tbx.sh` finds it: `$PYSCHEMATRON`, the
+    /// checkout's `.cache/schematron-venv` (made by `scripts/setup.sh`), `/opt/schvenv`, `PATH`.
+    static let pyschematron: String? = {
+        let candidates: [String?] = [ProcessInfo.processInfo.environment["PYSCHEMATRON"],
+                                     packageRoot.appendingPathComponent(".cache/schematron-venv/bin/pyschematron").path,
+                                     "/opt/schvenv/bin/pyschematron"]
+        return candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) } ?? which("pyschematron")
+    }()
+    static let noPyschematron = Comment(rawValue: """
+        needs pyschematron 1.2.5 (Python >= 3.12): scripts/setup.sh installs it into .cache/schematron-venv \
+        when it finds Python 3.12 or later, and says so when it does not
+        """)
 
     /// The full path of `tool` on `PATH`, or nil.
     static func which(_ tool: String) -> String? {

@@ -14,6 +14,24 @@ import Testing
         #expect(!dictionary.contains("3"))
     }
 
+    @Test func jiebaLinesGiveTheTermsTag() throws {
+        var dictionary = UserDictionary()
+        try dictionary.addLines(of: Data("准盟友 3 nz\n核保护伞 n\n主要非北约盟友\t5\tn\n盟友 10\n陆军 12 N0\n".utf8))
+        #expect(dictionary.partOfSpeech(of: "准盟友") == "nz")
+        #expect(dictionary.partOfSpeech(of: "核保护伞") == .noun)
+        #expect(dictionary.partOfSpeech(of: "主要非北约盟友") == nil)   // a tab line: other columns are not jieba's
+        #expect(dictionary.partOfSpeech(of: "盟友") == nil)
+        #expect(dictionary.partOfSpeech(of: "陆军") == nil)             // not a tag
+        #expect(dictionary.partOfSpeech(of: "準盟友") == "nz")
+    }
+
+    @Test func glossaryTermsCarryTheGlossarysPartOfSpeech() throws {
+        let dictionary = UserDictionary(glossary: try Glossary.read(contentsOf: "Glossary/quasi-alliance.tsv"))
+        #expect(dictionary.partOfSpeech(of: "准盟友") == .noun)
+        #expect(PartOfSpeech(glossaryPartOfSpeech: "properNoun") == .otherProperNoun)
+        #expect(PartOfSpeech(glossaryPartOfSpeech: "other") == nil)
+    }
+
     @Test func storesTermsFoldedSoTraditionalFindsThem() {
         let dictionary = UserDictionary(["準盟友"])
         #expect(dictionary.contains("准盟友"))

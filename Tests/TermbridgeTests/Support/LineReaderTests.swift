@@ -45,3 +45,34 @@ import Testing
         #expect(got.allSatisfy { $0.0.unicodeScalars.allSatisfy { $0 == "盟" } })
     }
 }
+
+@Suite struct LoneCarriageReturnTests {
+    /// The lines of `chunks` written one by one into a pipe, with pauses so that each
+    /// arrives as a read of its own.
+    private func lines(_ chunks: String..., loneCR: Bool) throws -> [String] {
+        let pipe = Pipe()
+        let pieces = chunks.map { Data($0.utf8) }
+        let writer = Thread {
+            for piece in pieces {
+                pipe.fileHandleForWriting.write(piece)
+                usleep(20_000)
+            }
+            try? pipe.fileHandleForWriting.close()
+        }
+        writer.start()
+        var reader = LineReader(descriptor: pipe.fileHandleForReading.fileDescriptor)
+        reader.breaksAtLoneCarriageReturn = loneCR
+        var result: [String] = []
+        try reader.forEachLine { result.append(String(decoding: $0.bytes, as: UTF8.self)) }
+        return result
+    }
+
+    @Test func aLoneCarriageReturnEndsALineWhenAsked() throws {
+        let text = "en\tzh\rone\t一\r\ntwo\t二\rlast\r"
+        #expect(try lines(text, loneCR: true) == ["en\tzh", "one\t一", "two\t二", "last"])
+        #expect(try lines(text, loneCR: false) == ["en\tzh\rone\t一", "two\t二\rlast"])
+        // A CR at the end of a read waits for the next byte: CRLF split across reads still
+        // counts once, and a lone CR before the next read still ends its line.
+        #expect(try lines("ab\r", "\ncd\r", "ef", loneCR: true) == ["ab", "cd", "ef"])
+    }
+}

@@ -32,12 +32,17 @@ public struct CheckRunDescription: Sendable {
     public var conceptCount: Int
     /// The least severity that fails the run.
     public var failOn: FailureThreshold
+    /// What the columns of the findings count (the library's are scalars; the command line
+    /// converts them, see ``ColumnConvertingReport``).
+    public var columnUnit: ColumnUnit
 
-    public init(inputs: [String], glossaries: [String] = [], conceptCount: Int = 0, failOn: FailureThreshold = .error) {
+    public init(inputs: [String], glossaries: [String] = [], conceptCount: Int = 0, failOn: FailureThreshold = .error,
+                columnUnit: ColumnUnit = .scalars) {
         self.inputs = inputs
         self.glossaries = glossaries
         self.conceptCount = conceptCount
         self.failOn = failOn
+        self.columnUnit = columnUnit
     }
 }
 

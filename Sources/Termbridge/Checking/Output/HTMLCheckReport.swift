@@ -3,7 +3,13 @@
 ///
 /// - A header names the inputs and the glossary and gives the verdict at `--fail-on`.
 /// - A filter bar shows one check at a time (or errors only, or everything): radio buttons
-///   and CSS sibling selectors, so it works without JavaScript.
+///   and CSS sibling selectors, so it works without JavaScript, and from the keyboard (the
+///   buttons are hidden visually but focusable: Tab reaches the filter, arrow keys choose,
+///   the focused choice is outlined).
+/// - Chinese text is marked `lang="zh"` (the Chinese column, excerpts, and the Chinese runs
+///   inside messages), so that browsers and screen readers pick Chinese fonts and voices.
+/// - A legend explains the unit labels (`[8]:[4]`: an aligned bead of Chinese sentence 8
+///   and English sentence 4) and what the columns of `file:line:col` count.
 /// - One table row per segment with findings, in document order: the segment number and
 ///   line, the English and the Chinese side by side with every offending term highlighted
 ///   (red for errors, orange for warnings; the tooltip gives the message), and the findings
@@ -67,16 +73,47 @@ public final class HTMLCheckReport: CheckReportWriter {
         let failed = summary.fails(at: run.failOn)
         out += "<dt>Result</dt><dd><span class=\"\(failed ? "fail" : "pass")\">\(Self.escape(SummaryWording.headline(summary)))</span>"
             + " — \(failed ? "fails" : "passes") at <code>--fail-on \(run.failOn.rawValue)</code></dd>\n"
-        let skipped = CheckID.allCases.compactMap { check in
+        let skipped = summary.checkOrder.compactMap { check in
             summary.skippedChecks[check].map { "<code>\(check.rawValue)</code> (\(Self.escape($0)))" }
         }
         if !skipped.isEmpty { out += "<dt>Not run</dt><dd>" + skipped.joined(separator: ", ") + "</dd>\n" }
+        out += "<dt>Reading the table</dt><dd>" + legend() + "</dd>\n"
         out += "</dl>\n</header>\n"
         return out
     }
 
+    /// What the row labels and the places mean.
+    private func legend() -> String {
+        var parts = ["<strong>#</strong> is the unit's number in the input (1 for the first)"]
+        if findings.contains(where: { $0.segmentID.map(Self.isBeadLabel) ?? false }) {
+            parts.append("a label such as <code>[8]:[4]</code> is an aligned pair of sentences: Chinese sentence 8 with English sentence 4, each counted from 0 in its file; <code>[19,20]:[15]</code> is two Chinese sentences for one English sentence, <code>[3]:[]</code> Chinese with no English (an addition)")
+        } else if findings.contains(where: { $0.segmentID != nil }) {
+            parts.append("the small label under it is the unit's id in the file (TMX <code>tuid</code>, XLIFF <code>unit/segment</code> ids)")
+        }
+        parts.append("places are <code>file:line:column</code>, the column counting \(TextCheckReport.unitName(run.columnUnit))")
+        return parts.joined(separator: "; ") + "."
+    }
+
+    /// "Chinese sentences 19, 20 with English sentence 15 (counted from 0)" for `[19,20]:[15]`.
+    static func beadDescription(_ id: String) -> String {
+        let sides = id.split(separator: ":", maxSplits: 1).map { side in
+            side.filter { $0 != "[" && $0 != "]" && $0 != " " }.split(separator: ",").map(String.init)
+        }
+        func name(_ language: String, _ items: [String]) -> String {
+            items.isEmpty ? "no \(language) sentence" : "\(language) sentence\(items.count > 1 ? "s" : "") \(items.joined(separator: ", "))"
+        }
+        guard sides.count == 2 else { return id }
+        return "\(name("Chinese", sides[0])) with \(name("English", sides[1])) (counted from 0)"
+    }
+
+    /// Whether `id` is the bead notation of a plain-text pair (`[8]:[4]`, `[19,20]:[]`).
+    static func isBeadLabel(_ id: String) -> Bool {
+        id.hasPrefix("[") && id.hasSuffix("]") && id.contains("]:[")
+            && id.allSatisfy { $0.isASCII && ($0.isNumber || "[],: ".contains($0)) }
+    }
+
     private func presentChecks(_ summary: CheckSummary) -> [CheckID] {
-        CheckID.allCases.filter { (summary.findingsByCheck[$0] ?? 0) > 0 }
+        summary.checkOrder.filter { (summary.findingsByCheck[$0] ?? 0) > 0 }
     }
 
     private func filters(_ summary: CheckSummary) -> String {
@@ -84,12 +121,12 @@ public final class HTMLCheckReport: CheckReportWriter {
         var out = "<input type=\"radio\" name=\"show\" id=\"show-all\" class=\"show\" checked>\n"
         out += "<input type=\"radio\" name=\"show\" id=\"show-errors\" class=\"show\">\n"
         for check in checks { out += "<input type=\"radio\" name=\"show\" id=\"show-\(check.rawValue)\" class=\"show\">\n" }
-        out += "<nav class=\"filters\"><span>Show:</span> <label for=\"show-all\">all (\(summary.total))</label> "
+        out += "<nav class=\"filters\" aria-label=\"Filter the findings\"><span>Show:</span> <label for=\"show-all\">all (\(summary.total))</label> "
         out += "<label for=\"show-errors\" class=\"s-error\">errors (\(summary.findingsBySeverity[.error] ?? 0))</label>"
         for check in checks {
             out += " <label for=\"show-\(check.rawValue)\" title=\"\(Self.escape(check.summary))\"><code>\(check.rawValue)</code> (\(summary.findingsByCheck[check] ?? 0))</label>"
         }
-        out += "</nav>\n"
+        out += " <small class=\"hint\">(keyboard: Tab to the filter, then ← →)</small></nav>\n"
         return out
     }
 
@@ -97,12 +134,14 @@ public final class HTMLCheckReport: CheckReportWriter {
         var css = """
             #show-errors:checked ~ table tr.seg:not(.s-error), #show-errors:checked ~ table li.f:not(.s-error) { display: none; }
             #show-all:checked ~ nav label[for="show-all"], #show-errors:checked ~ nav label[for="show-errors"] { background: #1565c0; color: #fff; }
+            #show-all:focus-visible ~ nav label[for="show-all"], #show-errors:focus-visible ~ nav label[for="show-errors"] { outline: 2px solid #0d47a1; outline-offset: 2px; }
 
             """
         for check in presentChecks(summary) {
             let id = check.rawValue
             css += "#show-\(id):checked ~ table tr.seg:not(.c-\(id)), #show-\(id):checked ~ table li.f:not(.c-\(id)) { display: none; }\n"
             css += "#show-\(id):checked ~ nav label[for=\"show-\(id)\"] { background: #1565c0; color: #fff; }\n"
+            css += "#show-\(id):focus-visible ~ nav label[for=\"show-\(id)\"] { outline: 2px solid #0d47a1; outline-offset: 2px; }\n"
         }
         return css
     }
@@ -122,7 +161,10 @@ public final class HTMLCheckReport: CheckReportWriter {
         let first = findings.min { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }!
         var out = "<tr class=\"seg s-\(worst.rawValue) \(checks.joined(separator: " "))\" id=\"s\(segment + 1)\">"
         out += "<td class=\"n\"><a href=\"#s\(segment + 1)\">\(segment + 1)</a>"
-        if let id = findings[0].segmentID { out += "<br><small>\(Self.escape(id))</small>" }
+        if let id = findings[0].segmentID {
+            let title = Self.isBeadLabel(id) ? " title=\"\(Self.escape(Self.beadDescription(id)))\"" : ""
+            out += "<br><small\(title)>\(Self.escape(id))</small>"
+        }
         out += "<br><small>line \(first.location.line)</small></td>"
         out += cell(shown.source, marks: sourceMarks, language: "en", excerpt: shown.isExcerpt)
         out += cell(shown.target, marks: targetMarks, language: "zh", excerpt: shown.isExcerpt)
@@ -130,7 +172,7 @@ public final class HTMLCheckReport: CheckReportWriter {
         for finding in findings.sorted(by: { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }) {
             out += "<li class=\"f c-\(finding.check.rawValue) s-\(finding.severity.rawValue)\">"
             out += "<span class=\"sev\">\(finding.severity.rawValue)</span> <code>\(finding.check.rawValue)</code> "
-            out += "<span class=\"loc\">\(Self.escape(finding.location.description))</span><br>\(Self.escape(finding.message))"
+            out += "<span class=\"loc\">\(Self.escape(finding.location.description))</span><br>\(Self.markingChinese(finding.message))"
             if !sameText(finding) {
                 if let target = finding.context.target {
                     out += "<div class=\"ex\" lang=\"zh\">" + Self.highlighted(target, [(finding.context.targetRange, finding)].compactMap { r, f in r.map { ($0, f) } }) + "</div>"
@@ -179,13 +221,33 @@ public final class HTMLCheckReport: CheckReportWriter {
         return out
     }
 
+    /// `text` escaped for HTML text, each run of Chinese (Han characters and the
+    /// punctuation between them) in a `<span lang="zh">`.
+    static func markingChinese(_ text: String) -> String {
+        var out = "", run = "", chinese = false
+        func flush() {
+            guard !run.isEmpty else { return }
+            out += chinese ? "<span lang=\"zh\">\(escape(run))</span>" : escape(run)
+            run = ""
+        }
+        for scalar in text.unicodeScalars {
+            let isChinese = scalar.properties.isIdeographic || (0x3000...0x303F).contains(scalar.value)
+                || (0xFF01...0xFF60).contains(scalar.value) || scalar.value == 0x00B7 && chinese
+            if isChinese != chinese { flush(); chinese = isChinese }
+            run.unicodeScalars.append(scalar)
+        }
+        flush()
+        return out
+    }
+
     /// `text` escaped for HTML text and attributes.
     static func escape(_ text: String) -> String { XMLEscaping.html(text) }
 
     static let css = XMLEscaping.reportStyle + """
         .fail { color: #b71c1c; font-weight: 600; }
         .pass { color: #1b5e20; font-weight: 600; }
-        input.show { display: none; }
+        input.show { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
+        small.hint { color: #777; }
         nav.filters { margin: 0 0 .8rem; font-size: .9rem; display: flex; flex-wrap: wrap; gap: .3rem; align-items: center; }
         nav.filters label { border: 1px solid #bbb; border-radius: 3px; padding: .1rem .45rem; cursor: pointer; }
         nav.filters label code { font-size: .85rem; }

@@ -10,7 +10,9 @@ import Foundation
 ///
 /// One finding per line, keys sorted (see ``Finding``'s `encode(to:)` for the fields). The
 /// summary gives the totals, counts by check and severity, the segment counts, the checks
-/// that did not run and why, and whether the run fails at `--fail-on`.
+/// that did not run and why, whether the run fails at `--fail-on`, what columns count
+/// (`columnUnit`, see ``ColumnUnit``), and how many findings waivers and the baseline left
+/// out.
 public final class JSONCheckReport: CheckReportWriter {
     private let output: (String) throws -> Void
     private let encoder: JSONEncoder
@@ -52,6 +54,9 @@ public final class JSONCheckReport: CheckReportWriter {
         var concepts: Int
         var failOn: String
         var failed: Bool
+        var columnUnit: String
+        var waived: Int
+        var baselined: Int
     }
 
     public func finish(_ summary: CheckSummary) throws {
@@ -63,7 +68,8 @@ public final class JSONCheckReport: CheckReportWriter {
             chineseOnlySegments: summary.chineseOnlySegments, englishOnlySegments: summary.englishOnlySegments,
             skipped: Dictionary(uniqueKeysWithValues: summary.skippedChecks.map { ($0.key.rawValue, $0.value) }),
             inputs: run?.inputs ?? [], glossaries: run?.glossaries ?? [], concepts: run?.conceptCount ?? 0,
-            failOn: failOn.rawValue, failed: summary.fails(at: failOn))
+            failOn: failOn.rawValue, failed: summary.fails(at: failOn), columnUnit: (run?.columnUnit ?? .scalars).rawValue,
+            waived: summary.waived, baselined: summary.baselined)
         try output((count == 0 ? "" : "\n") + "],\n\"summary\":" + String(decoding: try encoder.encode(object), as: UTF8.self) + "}\n")
     }
 }

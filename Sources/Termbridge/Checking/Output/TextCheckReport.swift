@@ -6,7 +6,9 @@
 ///        en | above all the Army Tactical Missile System, or ATACMS, which could strike
 ///           |                                                ^^^^^^
 ///
-/// so that `grep ': error '` and editors' "jump to error" work on the first line, and the
+/// so that `grep ': error '` and editors' "jump to error" work on the first line (the column
+/// counts what ``CheckRunDescription/columnUnit`` says: UTF-8 bytes from the command line,
+/// as vim reads them), and the
 /// indented excerpt (a window of the segment, carets under the term, wide characters counted
 /// as two columns) shows it in place. A summary by check follows the findings.
 public final class TextCheckReport: CheckReportWriter {
@@ -18,7 +20,11 @@ public final class TextCheckReport: CheckReportWriter {
         self.output = output
     }
 
-    public func begin(_ run: CheckRunDescription) throws {}
+    private var columnUnit = ColumnUnit.scalars
+
+    public func begin(_ run: CheckRunDescription) throws {
+        columnUnit = run.columnUnit
+    }
 
     public func write(_ finding: Finding) throws {
         var out = "\(finding.location.description): \(finding.severity.rawValue) [\(finding.check.rawValue)] \(finding.message)\n"
@@ -42,19 +48,31 @@ public final class TextCheckReport: CheckReportWriter {
 
     public func finish(_ summary: CheckSummary) throws {
         var out = "\n" + SummaryWording.headline(summary) + "\n"
-        let rows = CheckID.allCases.compactMap { check -> String? in
+        let rows = summary.checkOrder.compactMap { check -> String? in
             guard let count = summary.findingsByCheck[check], count > 0 else { return nil }
             let severity = (summary.severities[check] ?? check.defaultSeverity).rawValue
             return "  " + check.rawValue.padding(toLength: 30, withPad: " ", startingAt: 0)
                 + severity.padding(toLength: 9, withPad: " ", startingAt: 0) + String(count)
         }
         out += rows.map { $0 + "\n" }.joined()
-        for check in CheckID.allCases {
+        for check in summary.checkOrder {
             if let reason = summary.skippedChecks[check], reason != "disabled" {
                 out += "  \(check.rawValue): not run (\(reason))\n"
             }
         }
+        if summary.waived > 0 { out += "  \(summary.waived) finding\(summary.waived == 1 ? "" : "s") waived by the units\n" }
+        if summary.baselined > 0 { out += "  \(summary.baselined) finding\(summary.baselined == 1 ? "" : "s") left out: in the baseline\n" }
+        if summary.total > 0 { out += "  (columns count \(Self.unitName(columnUnit)))\n" }
         try output(out)
+    }
+
+    static func unitName(_ unit: ColumnUnit) -> String {
+        switch unit {
+        case .bytes: "UTF-8 bytes"
+        case .scalars: "characters"
+        case .utf16: "UTF-16 code units"
+        case .display: "terminal cells"
+        }
     }
 
     /// A one-line window of `text` around `range`, and a caret line under it (nil without a

@@ -11,6 +11,7 @@ import Darwin
 ///   is which: `en`/`zh` (any BCP 47 tag of the two: `en-US`, `zh-CN`), `english`/`chinese`,
 ///   `source`/`target` — so `termbridge align`'s own `zh⇥en⇥score` output reads as it is.
 ///   Without a header the columns are `en⇥zh`. Other columns are ignored.
+/// - **Lines** end at LF, CRLF or a lone CR.
 /// - **Fields** are taken as they are: no quoting, no escapes (a field holds no tab and no
 ///   line break). A row with too few fields is an error naming its line.
 /// - **Positions**: the line of the row, the column of the term inside the Chinese field
@@ -28,15 +29,17 @@ public struct BilingualTSVReader {
     /// - Throws: ``FileError`` (with the line) for a row with too few fields or an unreadable
     ///   file, ``InvalidUTF8Error`` with the byte offset, or what `body` throws.
     public func forEachSegment(_ body: (CheckSegment) throws -> Void) throws {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw FileError(path: path, message: "cannot open: \(systemErrorMessage())") }
-        defer { close(descriptor) }
+        let input = try InputFile.open(path)
+        defer { input.close() }
+        let descriptor = input.descriptor
         var columns: (english: Int, chinese: Int)?
         var index = 0
         var pending = ""        // a line longer than the reader's piece size, being assembled
         var pendingOffset = 0
         do {
-            try LineReader(descriptor: descriptor).forEachLine { piece in
+            var reader = LineReader(descriptor: descriptor)
+            reader.breaksAtLoneCarriageReturn = true
+            try reader.forEachLine { piece in
                 if !piece.endsLine {
                     if pending.isEmpty { pendingOffset = piece.byteOffset }
                     pending += try String(strictUTF8: piece.bytes, file: path, baseOffset: piece.byteOffset)

@@ -6,6 +6,10 @@
 /// Segment text is the `<seg>`'s text with inline codes (`<bpt>`, `<ept>`, `<it>`, `<ph>`,
 /// `<ut>`) left out and `<hi>` kept; positions are those of each character in the file
 /// (see ``StreamingXMLReader``). The segment's id is the `tuid`, else `tu N`.
+///
+/// **Waivers**: a `<prop type="x-termbridge-waive">` of the `<tu>` (or of either `<tuv>`)
+/// lists check ids separated by spaces or commas (`*` for every check); their findings
+/// about the unit are not reported (``CheckSegment/waivers``).
 public struct TMXReader {
     /// The file.
     public let path: String
@@ -35,9 +39,21 @@ public struct TMXReader {
                 }
             }
             let id = unit.element[attribute: "tuid"] ?? "tu \(index + 1)"
-            try body(CheckSegment(index: index, id: id, source: source.flatMap(Self.nonEmpty), target: target.flatMap(Self.nonEmpty)))
+            let props = unit.element.elements + unit.element.elements.filter { $0.name == "tuv" }.flatMap(\.elements)
+            let waivers = props.filter { $0.name == "prop" && $0[attribute: "type"] == Self.waiverType }
+                .flatMap { Self.waivedChecks(in: $0.directText) }
+            try body(CheckSegment(index: index, id: id, source: source.flatMap(Self.nonEmpty), target: target.flatMap(Self.nonEmpty),
+                                  waivers: waivers))
             index += 1
         }
+    }
+
+    /// The `type` of the `<prop>` that waives checks for a unit.
+    public static let waiverType = "x-termbridge-waive"
+
+    /// The check ids of a waiver's text: separated by white space or commas.
+    static func waivedChecks(in text: String) -> [String] {
+        text.split { $0 == "," || $0.isWhitespace }.map(String.init)
     }
 
     static func nonEmpty(_ text: SegmentText) -> SegmentText? {
@@ -57,6 +73,10 @@ public struct TMXReader {
 ///   `<ph/>`, `<sc/>`, `<ec/>`, `<sm/>`, `<em/>` are codes, `<cp hex="…"/>` is its
 ///   character. The id is `unit/segment`.
 ///
+/// **Waivers**: a `<note>` of the unit (XLIFF 1.2: in the `<trans-unit>`; 2.x: in the
+/// `<unit>`'s or the `<segment>`'s `<notes>`) whose text starts with `termbridge-waive:`
+/// lists the check ids it waives, separated by spaces or commas (`*` for every check).
+///
 /// A file whose source is Chinese and target English is read the other way round; a pair of
 /// languages without Chinese and English is an error. A missing language is taken as
 /// English source, Chinese target.
@@ -70,6 +90,18 @@ public struct XLIFFReader {
 
     static let codeElements12: Set<String> = ["bpt", "ept", "it", "ph", "sub"]
     static let codeElements2: Set<String> = ["ph", "sc", "ec", "sm", "em", "originalData"]
+
+    /// The start of a `<note>` that waives checks.
+    public static let waiverPrefix = "termbridge-waive:"
+
+    /// The check ids waived by the `<note>`s among `elements`.
+    static func waivers(in elements: [XMLTreeElement]) -> [String] {
+        elements.filter { $0.name == "note" }.flatMap { note -> [String] in
+            let text = note.directText.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard text.hasPrefix(waiverPrefix) else { return [] }
+            return TMXReader.waivedChecks(in: String(text.dropFirst(waiverPrefix.count)))
+        }
+    }
 
     /// Calls `body` with each segment, in order.
     ///
@@ -102,18 +134,21 @@ public struct XLIFFReader {
             }
             if isVersion2 {
                 let unitID = unit.element[attribute: "id"] ?? "\(index + 1)"
+                let unitWaivers = Self.waivers(in: unit.element.elements.filter { $0.name == "notes" }.flatMap(\.elements))
                 for (k, segment) in unit.element.elements.enumerated() where segment.name == "segment" {
                     let (source, target) = pair(segment.elements.first { $0.name == "source" },
                                                 segment.elements.first { $0.name == "target" }, skipping: Self.codeElements2)
+                    let waivers = unitWaivers + Self.waivers(in: segment.elements.filter { $0.name == "notes" }.flatMap(\.elements))
                     try body(CheckSegment(index: index, id: "\(unitID)/\(segment[attribute: "id"] ?? String(k + 1))",
-                                          source: source, target: target))
+                                          source: source, target: target, waivers: waivers))
                     index += 1
                 }
             } else {
                 guard unit.element[attribute: "translate"] != "no" else { return }
                 let (source, target) = pair(unit.element.elements.first { $0.name == "source" },
                                             unit.element.elements.first { $0.name == "target" }, skipping: Self.codeElements12)
-                try body(CheckSegment(index: index, id: unit.element[attribute: "id"], source: source, target: target))
+                try body(CheckSegment(index: index, id: unit.element[attribute: "id"], source: source, target: target,
+                                      waivers: Self.waivers(in: unit.element.elements)))
                 index += 1
             }
         }

@@ -56,9 +56,9 @@ public enum PlainTextSegments {
     ///   file and byte offset of invalid UTF-8, ``LanguageMismatchError`` when the text is
     ///   English, or what `body` throws.
     public static func forEachChineseSentence(inFileAt path: String, _ body: (CheckSegment) throws -> Void) throws {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw FileError(path: path, message: "cannot open: \(systemErrorMessage())") }
-        defer { close(descriptor) }
+        let input = try InputFile.open(path)
+        defer { input.close() }
+        let descriptor = input.descriptor
         let splitter = try SentenceSplitter()
         var index = 0
         var columnOffset = 0   // scalars of the line already handed out in earlier pieces

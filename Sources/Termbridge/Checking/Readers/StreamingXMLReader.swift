@@ -103,9 +103,9 @@ final class StreamingXMLReader {
     /// - Throws: ``FileError`` with the line and column of malformed XML, a refused
     ///   construct or a root element that is not ``rootName``; what `body` throws.
     func forEachUnit(_ body: (Unit) throws -> Void) throws {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw FileError(path: path, message: "cannot open: \(systemErrorMessage())") }
-        defer { close(descriptor) }
+        let input = try InputFile.open(path)
+        defer { input.close() }
+        let descriptor = input.descriptor
         let reader = XMLEventReader(.file(descriptor: descriptor), file: path, recordsTextPositions: true)
         var ancestors: [XMLTreeElement] = []
         while let event = try reader.next() {

@@ -5,7 +5,13 @@ import Foundation
 enum JSONGlossaryFormat {
     /// Reads a glossary; a leading byte-order mark is dropped (RFC 8259 lets parsers ignore it).
     static func read(_ data: Data, file: String?) throws -> Glossary {
-        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
+        let mark = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let body = data.dropFirst(mark)
+        // JSON is UTF-8 (RFC 8259): invalid bytes are named by offset, before the decoder
+        // sees them (it would report only "corrupted data").
+        try body.withUnsafeBytes { raw in
+            _ = try String(strictUTF8: raw.bindMemory(to: UInt8.self), file: file, baseOffset: mark)
+        }
         do {
             return try JSONDecoder().decode(Glossary.self, from: Data(body))
         } catch let DecodingError.dataCorrupted(context) {

@@ -90,9 +90,9 @@ enum TBXGlossaryFormat {
 
     /// Reads the TBX file at `path` in chunks: memory holds the glossary, not the file.
     static func read(contentsOf path: String) throws -> Glossary {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw FileError(path: path, message: "cannot open: \(systemErrorMessage())") }
-        defer { close(descriptor) }
+        let input = try InputFile.open(path)
+        defer { input.close() }
+        let descriptor = input.descriptor
         return try TBXReader(file: path).glossary(reading: XMLEventReader(.file(descriptor: descriptor), file: path))
     }
 

@@ -148,13 +148,13 @@ struct TBXWriter {
         let place = "concept \"\(concept.id)\""
         var children: [XMLTreeElement] = []
         if let subject = concept.subject {
-            children.append(Self.element("descrip", attributes: [("type", "subjectField")], text: clean(subject, at: place)))
+            children.append(Self.element("descrip", attributes: [("type", "subjectField")], text: simpleText(subject, at: place)))
         }
         if let definition = concept.definition {
-            children.append(Self.element("descrip", attributes: [("type", "definition")], text: clean(definition, at: place)))
+            children.append(Self.element("descrip", attributes: [("type", "definition")], text: simpleText(definition, at: place)))
         }
         if let note = concept.note {
-            children.append(Self.element("note", text: clean(note, at: place)))
+            children.append(Self.element("note", text: simpleText(note, at: place)))
         }
         children += categories(concept.extra, at: .concept, place: place)
         var sections = 0
@@ -228,14 +228,14 @@ struct TBXWriter {
             auxiliary.append(Self.element("note", text: "\(TBXGlossaryFormat.pinyinNotePrefix) \(clean(pinyin, at: place))"))
         }
         if let note = term.note {
-            auxiliary.append(Self.element("note", text: clean(note, at: place)))
+            auxiliary.append(Self.element("note", text: simpleText(note, at: place)))
         }
         if term.status == .forbidden {
             auxiliary.append(Self.element("note", text: TermStatus.forbiddenNote))
         }
         auxiliary += notes
         if let source = term.source {
-            auxiliary.append(Self.element("admin", attributes: [("type", "source")], text: clean(source, at: place)))
+            auxiliary.append(Self.element("admin", attributes: [("type", "source")], text: simpleText(source, at: place)))
         }
         let extras = categories(term.extra, at: .term, place: place)
         let isTermNote = { (element: XMLTreeElement) in element.name == "termNote" || element.name == "termNoteGrp" }
@@ -349,13 +349,28 @@ struct TBXWriter {
 
     // MARK: Building elements
 
-    /// `text` with the characters XML cannot carry replaced by U+FFFD, reported.
+    /// `text` with the characters XML cannot carry replaced by U+FFFD, reported; white space at
+    /// either end, which TBX readers (Termbridge's too) trim, is reported as well.
     private mutating func clean(_ text: String, at place: String) -> String {
         let (cleaned, replaced) = XMLEscaping.replacingDisallowedCharacters(text)
         if replaced > 0 {
             warnings.add("\(replaced) control character(s) that XML 1.0 cannot carry written as U+FFFD", at: place)
         }
+        if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+           first.properties.isWhitespace || last.properties.isWhitespace {
+            warnings.add("white space at either end of a text, which readers of TBX trim, will not come back", at: place)
+        }
         return cleaned
+    }
+
+    /// The text of a category that fills a model field (subject, definition, notes, source):
+    /// as ``clean(_:at:)``, and text starting with `<` reported, since reading takes such a
+    /// category for kept XML (``DataCategory``) rather than for the field.
+    private mutating func simpleText(_ text: String, at place: String) -> String {
+        if text.trimmingWhitespace.hasPrefix("<") {
+            warnings.add("a text starting with <, which reading takes for XML kept from another tool, will come back as a data category", at: place)
+        }
+        return clean(text, at: place)
     }
 
     private static func element(_ name: String, attributes: [(String, String)] = [], children: [XMLTreeElement]) -> XMLTreeElement {

@@ -5,6 +5,18 @@ struct RecordedPlace: Sendable {
     var segment: Int
     var segmentID: String?
     var context: FindingContext
+    /// The segment's content fingerprint (``FindingFingerprint/contentKey(of:)``).
+    var contentKey: UInt64
+
+    /// A finding at this place.
+    func finding(_ check: CheckID, severity: Severity, term: String?, found: String?, expected: [String],
+                 conceptID: String?, message: String, renderings: [RenderingCount]) -> Finding {
+        var finding = Finding(check: check, severity: severity, location: location, side: .target, segment: segment,
+                              segmentID: segmentID, term: term, found: found, expected: expected, conceptID: conceptID,
+                              message: message, renderings: renderings, context: context)
+        finding.contentKey = contentKey
+        return finding
+    }
 }
 
 /// The occurrences of one form in a ``RenderingTally``.
@@ -95,7 +107,9 @@ struct RenderingTally: Sendable {
     /// first — then the earlier). The **first mention** may use any acceptable form at least
     /// as long as the dominant one (a full name or full form before the short one:
     /// 北大西洋公约组织 then 北约, 乔·拜登 then 拜登): it is then left out. The tally is
-    /// inconsistent when a form other than the dominant one occurs in what is left.
+    /// inconsistent when a form other than the dominant one, and not acceptable in the
+    /// glossary (deprecated, forbidden, superseded, or outside it), occurs in what is left:
+    /// the glossary's preferred and admitted forms are never a rendering problem.
     ///
     /// - Returns: nil when consistent; else the dominant form's index, whether the first
     ///   mention is exempt, and every form's count (first mention included) for the message.
@@ -115,7 +129,9 @@ struct RenderingTally: Sendable {
             exemptFirst = true
             counts[first] -= 1
         }
-        guard counts.indices.contains(where: { $0 != dominant && counts[$0] > 0 }) else { return nil }
+        // Only a form the glossary does not accept can be a rendering problem: a preferred or
+        // admitted form (军援 beside 军事援助, 台湾地区 beside 台湾) is the glossary's choice.
+        guard counts.indices.contains(where: { $0 != dominant && counts[$0] > 0 && forms[$0].status?.isAcceptable != true }) else { return nil }
         let shown = forms.indices.filter { forms[$0].count > 0 }.sorted { a, b in
             forms[a].count != forms[b].count ? forms[a].count > forms[b].count : a < b
         }
@@ -124,11 +140,12 @@ struct RenderingTally: Sendable {
         })
     }
 
-    /// The places of the forms other than `dominant` that findings should point at (the
-    /// exempt first mention left out), each with the number of its form's further places.
+    /// The places of the forms other than `dominant`, and not acceptable, that findings
+    /// should point at (the exempt first mention left out), each with the number of its
+    /// form's further places.
     func placesToReport(dominant: Int, exemptFirst: Bool) -> [(form: FormTally, place: RecordedPlace, more: Int)] {
         var result: [(form: FormTally, place: RecordedPlace, more: Int)] = []
-        for (index, tally) in forms.enumerated() where index != dominant && tally.count > 0 {
+        for (index, tally) in forms.enumerated() where index != dominant && tally.count > 0 && tally.status?.isAcceptable != true {
             var places = tally.places
             if exemptFirst && tally.firstPlaceIsDocumentFirst && index == firstForm { places.removeFirst() }
             for (k, place) in places.enumerated() {
@@ -136,57 +153,5 @@ struct RenderingTally: Sendable {
             }
         }
         return result
-    }
-}
-
-/// Check 6's memory: one entry per distinct normalized source and target, hashed to 64 bits
-/// (FNV-1a), with the first segment that had it. About 50 bytes per segment.
-struct SegmentConsistency: Sendable {
-    struct FirstSeen: Sendable {
-        /// Hash of the other side of the first segment with this text.
-        var otherSide: UInt64
-        var segment: Int32
-        var line: Int32
-        var column: Int32
-    }
-
-    var bySource: [UInt64: FirstSeen] = [:]
-    var byTarget: [UInt64: FirstSeen] = [:]
-
-    /// The text folded for comparison — NFKC, Simplified, lower case, white space runs as one
-    /// space, trimmed — hashed; nil for a text with no letter or Han character (numbers and
-    /// punctuation alone are not worth comparing).
-    static func key(_ text: String) -> UInt64? {
-        let normalizer = TextNormalizer.shared
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var pendingSpace = false
-        var started = false
-        var meaningful = false
-        func mix(_ byte: UInt32) { hash = (hash ^ UInt64(byte & 0xFF)) &* 0x100_0000_01b3 }
-        /// Hashes the UTF-8 encoding of scalar value `v`.
-        func add(_ v: UInt32) {
-            if v < 0x80 { mix(v) }
-            else if v < 0x800 { mix(0xC0 | v >> 6); mix(0x80 | v & 0x3F) }
-            else if v < 0x10000 { mix(0xE0 | v >> 12); mix(0x80 | v >> 6 & 0x3F); mix(0x80 | v & 0x3F) }
-            else { mix(0xF0 | v >> 18); mix(0x80 | v >> 12 & 0x3F); mix(0x80 | v >> 6 & 0x3F); mix(0x80 | v & 0x3F) }
-        }
-        for scalar in text.unicodeScalars {
-            var value = normalizer.fold(scalar.value)
-            let kind = normalizer.characterClass(of: value)
-            if kind == .whitespace {
-                pendingSpace = started
-                continue
-            }
-            if kind == .letter || kind == .han { meaningful = true }
-            if value < 0x80, value >= 0x41, value <= 0x5A { value += 0x20 }
-            else if value >= 0x80, kind == .letter, let s = Unicode.Scalar(value) {
-                let lower = s.properties.lowercaseMapping.unicodeScalars
-                if lower.count == 1 { value = lower.first!.value }
-            }
-            if pendingSpace { add(0x20); pendingSpace = false }
-            started = true
-            add(value)
-        }
-        return meaningful ? hash : nil
     }
 }

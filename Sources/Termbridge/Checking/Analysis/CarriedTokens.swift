@@ -26,7 +26,8 @@ struct LatinWord: Sendable, Hashable {
 /// folded scalars (NFKC: full-width ２０２４ and ＡＴＡＣＭＳ read as ASCII), with the same
 /// rules for English and Chinese. O(n); strings are built only for the tokens kept.
 ///
-/// - Digits: `2,000` (a comma followed by exactly three digits), `3.5`, then a unit or
+/// - Digits: `2,000` (a comma followed by exactly three digits), `3.5`, the short end of a
+///   range of years (the 23 of `2022–23` is also 2023), then a unit or
 ///   suffix is left out (`2000磅`, `2024年`, `70%`, `1990s`, `21st`); a scale after it is
 ///   read (`2 million`, `200万`, `55.6亿`). A digit run glued to letters (`5G`, `G7`) is a
 ///   Latin code, not a number.
@@ -117,6 +118,11 @@ struct CarriedTokens: Sendable {
                 let written = string(start..<i)
                 if let value = NumberReading.canonical(written) {
                     var values = [value]
+                    // The end of a range of years written short: the 23 of 2022–23 is 2023.
+                    if i - start == 2, start >= 5, [0x2D, 0x2013, 0x2014, 0x2F].contains(folded[start - 1]),
+                       (2...5).allSatisfy({ isDigit(start - $0) }), !isDigit(start - 6) {
+                        values.append(string((start - 5)..<(start - 3)) + written)
+                    }
                     if let power = scale(after: i) { values.append(NumberReading.scaled(value, byPowerOfTen: power)) }
                     numbers.append(WrittenNumber(text: written, range: start..<i, values: values))
                 }

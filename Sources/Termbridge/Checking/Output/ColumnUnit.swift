@@ -1,0 +1,151 @@
+import Foundation
+
+/// What the column of a `file:line:column` counts. Editors disagree, so the report says
+/// which it uses (`--column-unit`):
+///
+/// - `bytes` (the default): UTF-8 bytes from the start of the line, plus one — what vim's
+///   quickfix list (`:cfile`, `:make`, errorformat `%c`) and clang read; a Chinese character
+///   is three columns.
+/// - `scalars`: Unicode scalars (characters) — Emacs's compilation mode with
+///   `compilation-error-screen-columns` set to nil, and Termbridge's library
+///   (``FileLocation``).
+/// - `utf16`: UTF-16 code units — the Language Server Protocol's default, VS Code.
+/// - `display`: terminal cells — Emacs's compilation mode by default (screen columns): East
+///   Asian wide characters count two, a tab moves to the next multiple of 8.
+///
+/// A byte-order mark at the start of a file is no column, in every unit.
+public enum ColumnUnit: String, Sendable, CaseIterable {
+    case bytes, scalars, utf16, display
+}
+
+/// Turns the scalar columns of ``FileLocation``s into another ``ColumnUnit`` by reading the
+/// lines they point at. Reads each file forward, keeping only the current line, and starts
+/// again from the top when asked for an earlier line, so a report in file order reads each
+/// file about once. A location whose line cannot be read keeps its column.
+public final class ColumnConverter {
+    public let unit: ColumnUnit
+    private var files: [String: LineCursor] = [:]
+
+    public init(unit: ColumnUnit) {
+        self.unit = unit
+    }
+
+    /// `location` with its column in ``unit``.
+    public func convert(_ location: FileLocation) -> FileLocation {
+        guard unit != .scalars, let path = location.file else { return location }
+        if files[path] == nil { files[path] = LineCursor(path: path) }
+        guard let cursor = files[path], let line = cursor.line(location.line) else { return location }
+        var converted = location
+        converted.column = Self.column(location.column, in: line, unit: unit, skippingBOM: location.line == 1)
+        return converted
+    }
+
+    /// The column in `unit` of the character at scalar column `column` of `line` (UTF-8).
+    static func column(_ column: Int, in line: [UInt8], unit: ColumnUnit, skippingBOM: Bool) -> Int {
+        var i = 0
+        if skippingBOM, line.count >= 3, line[0] == 0xEF, line[1] == 0xBB, line[2] == 0xBF { i = 3 }
+        let start = i
+        var count = 0
+        var scalars = 1
+        while scalars < column, i < line.count {
+            let lead = line[i]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            switch unit {
+            case .utf16: count += length == 4 ? 2 : 1
+            case .display:
+                if lead == 0x09 { count += 8 - count % 8 }
+                else {
+                    var value = UInt32(lead) & (length == 1 ? 0x7F : length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<length where i + k < line.count { value = value << 6 | UInt32(line[i + k] & 0x3F) }
+                    count += Unicode.Scalar(value).map(TextCheckReport.displayWidth) ?? 1
+                }
+            case .bytes, .scalars: break
+            }
+            i += length
+            scalars += 1
+        }
+        switch unit {
+        case .bytes: return i - start + 1 + max(0, column - scalars)
+        case .scalars: return column
+        case .utf16, .display: return count + 1 + max(0, column - scalars)
+        }
+    }
+}
+
+/// One file read forward line by line, holding the current line's bytes.
+private final class LineCursor {
+    private let handle: FileHandle?
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    private var lineNumber = 0
+    private var current: [UInt8] = []
+
+    init(path: String) {
+        handle = FileHandle(forReadingAtPath: path)
+    }
+
+    deinit { try? handle?.close() }
+
+    /// The bytes of 1-based line `number` (without its line break), or nil.
+    func line(_ number: Int) -> [UInt8]? {
+        guard let handle, number >= 1 else { return nil }
+        if number < lineNumber {
+            try? handle.seek(toOffset: 0)
+            buffer = []; position = 0; atEnd = false; lineNumber = 0
+        }
+        if number == lineNumber { return current }
+        while lineNumber < number {
+            guard let next = nextLine(keep: lineNumber + 1 == number) else { return nil }
+            lineNumber += 1
+            if lineNumber == number { current = next }
+        }
+        return current
+    }
+
+    /// The next line; its bytes only when `keep` (else an empty array), nil at the end.
+    private func nextLine(keep: Bool) -> [UInt8]? {
+        while true {
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                var end = newline
+                if end > position, buffer[end - 1] == 0x0D { end -= 1 }
+                let line = keep ? Array(buffer[position..<end]) : []
+                position = newline + 1
+                return line
+            }
+            if atEnd {
+                guard position < buffer.count else { return nil }
+                let line = keep ? Array(buffer[position...]) : []
+                position = buffer.count
+                return line
+            }
+            buffer.removeSubrange(0..<position)
+            position = 0
+            let chunk = handle?.readData(ofLength: 1 << 20) ?? Data()
+            if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
+        }
+    }
+}
+
+/// A report writer that converts every location (and related location) to a
+/// ``ColumnUnit`` before passing the finding on.
+public final class ColumnConvertingReport: CheckReportWriter {
+    private let inner: any CheckReportWriter
+    private let converter: ColumnConverter
+
+    public init(_ inner: any CheckReportWriter, unit: ColumnUnit) {
+        self.inner = inner
+        converter = ColumnConverter(unit: unit)
+    }
+
+    public func begin(_ run: CheckRunDescription) throws { try inner.begin(run) }
+
+    public func write(_ finding: Finding) throws {
+        var finding = finding
+        finding.location = converter.convert(finding.location)
+        finding.related = finding.related.map(converter.convert)
+        try inner.write(finding)
+    }
+
+    public func finish(_ summary: CheckSummary) throws { try inner.finish(summary) }
+}
