@@ -1,5 +1,5 @@
-// Fuzz target: the delimited readers — TSV and CSV glossaries, and bilingual TSV as
-// `termbridge check --bilingual` reads it. Every input goes through all three.
+// Fuzz target: the delimited readers — TSV, CSV and OmegaT glossaries, and bilingual TSV as
+// `termbridge check --bilingual` reads it. Every input goes through all four.
 import Foundation
 import Termbridge
 
@@ -11,6 +11,7 @@ public func fuzzDelimited(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt 
     fuzzInput(start, count, fileExtension: "tsv") { input in
         acceptingReaderErrors { writeEveryFormat(try Glossary.read(input.data, format: .tsv, file: input.path)) }
         acceptingReaderErrors { writeEveryFormat(try Glossary.read(input.data, format: .csv, file: input.path)) }
+        acceptingReaderErrors { writeEveryFormat(try Glossary.read(input.data, format: .omegat, file: input.path)) }
         acceptingReaderErrors { try BilingualFormat.tsv.forEachSegment(inFileAt: input.path) { _ in } }
     }
 }

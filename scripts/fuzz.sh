@@ -2,15 +2,15 @@
 # Fuzzing (see Docs/Fuzzing.md): one libFuzzer target per reader, Fuzz/Fuzz<Target>.swift,
 # each run for FUZZ_SECONDS (default 180) from a seed corpus made of our fixtures.
 #
-#   scripts/fuzz.sh [TARGET...]        TBX TMX XLIFF Delimited JSON CEDICT Beads PlainText
+#   scripts/fuzz.sh [TARGET...]        TBX TMX XLIFF Delimited XLSX JSON CEDICT Beads PlainText
 #   FUZZ_SECONDS=1800 scripts/fuzz.sh TBX
 #
 # The targets are not products of the package: the library is built in release mode with
 # libFuzzer's coverage instrumentation and AddressSanitizer into .build-fuzz (its own build
 # folder, so the package itself never gains unsafe flags), then swiftc links each target's
 # file against the library's object files. Seeds are copied from Tests/Fixtures, Corpus and
-# Glossary at run time (and made from them with the CLI: TBX, TMX, JSON, CSV, beads) into
-# .build-fuzz/seeds; what the fuzzer learns is kept in .build-fuzz/corpus between runs.
+# Glossary at run time (and made from them with the CLI: TBX, TMX, JSON, CSV, XLSX, OmegaT,
+# beads) into .build-fuzz/seeds; what the fuzzer learns is kept in .build-fuzz/corpus between runs.
 # A crash, sanitizer report, hang (FUZZ_TIMEOUT seconds for one input, default 10) or memory
 # use over FUZZ_RSS_MB (default 2048) stops the target, leaves the input in
 # .build-fuzz/findings/<target>/ and makes the script exit non-zero after the other targets.
@@ -21,7 +21,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-all_targets=(TBX TMX XLIFF Delimited JSON CEDICT Beads PlainText)
+all_targets=(TBX TMX XLIFF Delimited XLSX JSON CEDICT Beads PlainText)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 seconds=${FUZZ_SECONDS:-180}
 build=.build-fuzz
@@ -34,7 +34,7 @@ swift_flags=(-c release --build-path "$build" -Xswiftc -sanitize=fuzzer,address 
 swift build "${swift_flags[@]}" --target Termbridge 2>&1 | progress
 test "${PIPESTATUS[0]}" -eq 0
 bin=$(swift build "${swift_flags[@]}" --show-bin-path)
-objects=("$bin"/CICU.build/*.o "$bin"/ICU.build/*.o "$bin"/CSV.build/*.o "$bin"/Termbridge.build/*.o)
+objects=("$bin"/{CICU,ICU,CSV,ZIPFoundation,Termbridge}.build/*.o)
 
 # 2. The targets: FuzzSupport.swift plus the target's file, linked with libFuzzer's main.
 mkdir -p "$build/fuzz"
@@ -47,8 +47,9 @@ for target in "${targets[@]}"; do
         swiftc -O -parse-as-library -swift-version 5 -sanitize=fuzzer,address \
             -I "$bin/Modules" -Xcc -fmodule-map-file="$bin/CICU.build/module.modulemap" \
             -Xcc -fmodule-map-file=Sources/CStemmer/module.modulemap \
+            -Xcc -fmodule-map-file="$build/checkouts/ZIPFoundation/Sources/CZLib/module.modulemap" \
             Fuzz/FuzzSupport.swift "$source" "${objects[@]}" \
-            $(pkg-config --libs icu-uc icu-i18n) -lstemmer -o "$binary"
+            $(pkg-config --libs icu-uc icu-i18n) -lstemmer -lz -o "$binary"
     fi
 done
 [ "${FUZZ_BUILD_ONLY:-0}" = 1 ] && exit 0
@@ -86,8 +87,10 @@ seeds() {
         cp Fuzz/seeds/*.xlf "$dir/" ;;
     Delimited)
         cp "$head_glossary" "$small_glossary" Corpus/quasi-alliances.reference-terms.tsv "$dir/"
-        convert Delimited head.csv "$head_glossary"
+        convert Delimited head.csv "$head_glossary"; convert Delimited head.utf8 "$head_glossary"
         made Delimited bilingual.tsv align --format tsv ;;
+    XLSX)
+        convert XLSX head.xlsx "$head_glossary"; convert XLSX supplement.xlsx "$small_glossary" ;;
     JSON)
         convert JSON head.json "$head_glossary"; convert JSON supplement.json "$small_glossary" ;;
     CEDICT)
