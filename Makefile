@@ -1,7 +1,7 @@
 SHELL := /bin/bash
 # The two commands of the README: `make run` and `make test`. Both set up a fresh Debian
 # machine first (system packages, CC-CEDICT, build) through scripts/setup.sh.
-.PHONY: setup data run test bench install uninstall docs
+.PHONY: setup data run test bench fuzz install uninstall docs
 
 # Where `make install` puts Termbridge; DESTDIR stages it (packaging).
 PREFIX ?= /usr/local
@@ -19,11 +19,18 @@ run: setup
 	@scripts/run-corpus.sh
 
 # The test suite, then a package that depends on Termbridge by version (scripts/test-consumer.sh),
-# then `make install` into a temporary prefix and the installed tool (scripts/test-install.sh).
+# then `make install` into a temporary prefix and the installed tool (scripts/test-install.sh),
+# then every fuzz target for 20 s (Docs/Fuzzing.md).
 test: setup
 	swift test 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]'; exit $${PIPESTATUS[0]}
 	@scripts/test-consumer.sh
 	@scripts/test-install.sh
+	@FUZZ_SECONDS=20 scripts/fuzz.sh
+
+# Every fuzz target for FUZZ_SECONDS (default 180) each: `make fuzz FUZZ_SECONDS=1800`.
+FUZZ_SECONDS ?= 180
+fuzz: setup
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 # The release binary, the data used by default, the schemas, man pages, completions and
 # licence files under $(PREFIX) (scripts/install.sh says where each goes).
