@@ -72,14 +72,23 @@ public final class ColumnConverter {
     }
 }
 
-/// One file read forward line by line, holding the current line's bytes.
+/// One file read forward line by line, holding the current line's bytes. Findings do not
+/// come in line order (a TMX unit's source and target lines, summaries at the end), so the
+/// cursor also goes back: it remembers where every 64th line starts, and a line before the
+/// cursor is found from the nearest such mark — within the bytes already read when it can —
+/// so that going back costs at most 64 lines, never a read of the file from its start.
 private final class LineCursor {
+    private static let markStride = 64
     private let handle: FileHandle?
     private var buffer: [UInt8] = []
     private var position = 0
+    /// The file offset of `buffer[0]`.
+    private var bufferOffset: UInt64 = 0
     private var atEnd = false
     private var lineNumber = 0
     private var current: [UInt8] = []
+    /// `marks[k]` is the file offset where line `k * markStride + 1` starts, as far as read.
+    private var marks: [UInt64] = [0]
 
     init(path: String) {
         handle = FileHandle(forReadingAtPath: path)
@@ -90,12 +99,22 @@ private final class LineCursor {
     /// The bytes of 1-based line `number` (without its line break), or nil.
     func line(_ number: Int) -> [UInt8]? {
         guard let handle, number >= 1 else { return nil }
-        if number < lineNumber {
-            try? handle.seek(toOffset: 0)
-            buffer = []; position = 0; atEnd = false; lineNumber = 0
-        }
         if number == lineNumber { return current }
+        if number < lineNumber {
+            let mark = (number - 1) / Self.markStride
+            let offset = marks[mark]
+            if offset >= bufferOffset, offset <= bufferOffset + UInt64(buffer.count) {
+                position = Int(offset - bufferOffset)
+            } else {
+                do { try handle.seek(toOffset: offset) } catch { return nil }
+                buffer = []; position = 0; bufferOffset = offset; atEnd = false
+            }
+            lineNumber = mark * Self.markStride
+        }
         while lineNumber < number {
+            if lineNumber % Self.markStride == 0, lineNumber / Self.markStride == marks.count {
+                marks.append(bufferOffset + UInt64(position))
+            }
             guard let next = nextLine(keep: lineNumber + 1 == number) else { return nil }
             lineNumber += 1
             if lineNumber == number { current = next }
@@ -120,6 +139,7 @@ private final class LineCursor {
                 return line
             }
             buffer.removeSubrange(0..<position)
+            bufferOffset += UInt64(position)
             position = 0
             let chunk = handle?.readData(ofLength: 1 << 20) ?? Data()
             if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
