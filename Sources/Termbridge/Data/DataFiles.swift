@@ -21,6 +21,21 @@ public protocol CompilableData: Sendable {
 
 extension CompilableData {
     public static func changedDependency(of file: CompiledDataFile.Reader) -> String? { nil }
+
+    /// Writes the compiled form to `path`, atomically.
+    ///
+    /// - Throws: ``FileError`` when it cannot be written.
+    public func writeCompiled(to path: String, source: CompiledDataFile.SourceStamp) throws {
+        try AtomicFile.write(compiledData(source: source), to: path)
+    }
+
+    /// Reads a compiled file of this kind and layout version.
+    ///
+    /// - Throws: ``CompiledDataError`` when it cannot be read, is not compiled data of this
+    ///   kind and version, or is damaged.
+    public static func loadCompiled(contentsOf path: String) throws(CompiledDataError) -> Self {
+        try loadCompiled(CompiledDataFile.Reader(path: path, kind: compiledKind, layoutVersion: compiledLayoutVersion))
+    }
 }
 
 /// Data loaded for a command, with where it came from and what went wrong on the way.

@@ -40,21 +40,6 @@ extension CEDICTLexicon {
         return writer.data()
     }
 
-    /// Writes the compiled form to `path`, atomically.
-    ///
-    /// - Throws: ``FileError`` when it cannot be written.
-    public func writeCompiled(to path: String, source: CompiledDataFile.SourceStamp) throws {
-        try AtomicFile.write(try compiledData(source: source), to: path)
-    }
-
-    /// Reads a compiled file.
-    ///
-    /// - Throws: ``CompiledDataError`` when the file cannot be read, is not a compiled
-    ///   CC-CEDICT of this version, or is damaged.
-    public static func loadCompiled(contentsOf path: String) throws(CompiledDataError) -> CEDICTLexicon {
-        try loadCompiled(CompiledDataFile.Reader(path: path, kind: .cedict, layoutVersion: compiledLayoutVersion))
-    }
-
     public static func loadCompiled(_ file: CompiledDataFile.Reader) throws(CompiledDataError) -> CEDICTLexicon {
         try file.decode {
             let strings = try StringArena(bytes: file.section("STRB"), starts: file.section("STRS"))

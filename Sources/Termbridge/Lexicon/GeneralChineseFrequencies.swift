@@ -203,21 +203,6 @@ public struct GeneralChineseFrequencies: Sendable {
         return writer.data()
     }
 
-    /// Writes the compiled form to `path`, atomically.
-    ///
-    /// - Throws: ``FileError`` when it cannot be written.
-    public func writeCompiled(to path: String, source: CompiledDataFile.SourceStamp) throws {
-        try AtomicFile.write(compiledData(source: source), to: path)
-    }
-
-    /// Reads a compiled file.
-    ///
-    /// - Throws: ``CompiledDataError`` when it cannot be read, is not a compiled frequency
-    ///   list of this version, or is damaged.
-    public static func loadCompiled(contentsOf path: String) throws(CompiledDataError) -> GeneralChineseFrequencies {
-        try loadCompiled(CompiledDataFile.Reader(path: path, kind: .frequencies, layoutVersion: compiledLayoutVersion))
-    }
-
     /// Reads the sections of an open compiled file.
     public static func loadCompiled(_ file: CompiledDataFile.Reader) throws(CompiledDataError) -> GeneralChineseFrequencies {
         try file.decode {

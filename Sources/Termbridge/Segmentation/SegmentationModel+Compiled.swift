@@ -38,21 +38,6 @@ extension SegmentationModel {
         return writer.data()
     }
 
-    /// Writes the compiled form to `path`, atomically.
-    ///
-    /// - Throws: ``FileError`` when it cannot be written.
-    public func writeCompiled(to path: String, source: CompiledDataFile.SourceStamp) throws {
-        try AtomicFile.write(compiledData(source: source), to: path)
-    }
-
-    /// Reads a compiled file.
-    ///
-    /// - Throws: ``CompiledDataError`` when it cannot be read, is not a compiled
-    ///   segmentation model of this version, or is damaged.
-    public static func loadCompiled(contentsOf path: String) throws(CompiledDataError) -> SegmentationModel {
-        try loadCompiled(CompiledDataFile.Reader(path: path, kind: .segmentationModel, layoutVersion: compiledLayoutVersion))
-    }
-
     public static func loadCompiled(_ file: CompiledDataFile.Reader) throws(CompiledDataError) -> SegmentationModel {
         try file.decode {
             let scores: [UInt32] = try file.section("WSCO")
