@@ -23,7 +23,9 @@ import Testing
 
     /// Each generated concept on its own: written without a warning, it must come back
     /// exactly. The test also counts the concepts written without a warning, so that it cannot
-    /// pass by warning of everything.
+    /// pass by warning of everything. The generator is random, so the floor is far below the
+    /// share seen (9–15% for TSV, more for the others): one in fifty, which ~320 concepts miss
+    /// only if the format warns of (nearly) everything.
     @Test(arguments: [GlossaryFormat.tsv, .csv, .xlsx, .tbx, .tbx2008])
     func whatAFormatAltersItReportsByName(format: GlossaryFormat) async throws {
         let table = [.tsv, .csv, .xlsx].contains(format)
@@ -31,7 +33,7 @@ import Testing
         await propertyCheck(count: 100, input: GeneratedGlossary.generator(.anything, controlCharacters: false)) { glossary in
             for concept in glossary.concepts {
                 var concept = concept
-                if Bool.random() { concept.id = "c\(total)" }   // an XML name half of the time
+                if total % 2 == 0 { concept.id = "c\(total)" }   // an XML name half of the time
                 let single = Glossary(concepts: [concept])
                 let (back, warnings) = try readBack(single, as: format)
                 total += 1
@@ -42,7 +44,7 @@ import Testing
                         "altered without a warning")
             }
         }
-        #expect(quiet * 10 >= total, "only \(quiet) of \(total) concepts were written without a warning")
+        #expect(quiet * 50 >= total, "only \(quiet) of \(total) concepts were written without a warning")
     }
 
     @Test func jsonRoundTripsEverything() async throws {

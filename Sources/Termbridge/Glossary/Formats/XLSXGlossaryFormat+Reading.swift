@@ -1,33 +1,22 @@
 import Foundation
-import ZIPFoundation
 
 extension XLSXGlossaryFormat {
     /// The glossary on the first worksheet of the workbook in `data`, with notes on what was
     /// assumed.
     static func read(_ data: Data, file: String?) throws -> (Glossary, [GlossaryWarning]) {
-        let archive: Archive
+        let archive: ZIPEntries
         do {
-            archive = try fileBackedArchive(data)
-        } catch let error as FileError {
-            throw FileError(path: file, message: error.message)
-        } catch {
-            throw FileError(path: file, message: "not an XLSX workbook (not a ZIP archive)")
+            archive = try ZIPEntries(data)
+        } catch let damage as ZIPEntries.Damage {
+            throw FileError(path: file, message: "not an XLSX workbook: \(damage)")
         }
         func part(_ path: String) throws -> XMLTreeElement? {
             guard let entry = archive[path] else { return nil }
-            guard Int64(entry.uncompressedSize) <= maximumPartSize else {
-                throw FileError(path: file, message: "\(path) in the workbook is over \(maximumPartSize >> 30) GiB uncompressed; refused")
-            }
-            var bytes = Data()
+            let bytes: Data
             do {
-                _ = try archive.extract(entry) { chunk in
-                    bytes.append(chunk)
-                    if bytes.count > maximumPartSize { throw FileError(path: file, message: "\(path) in the workbook is over \(maximumPartSize >> 30) GiB uncompressed; refused") }
-                }
-            } catch let error as FileError {
-                throw error
-            } catch {
-                throw FileError(path: file, message: "cannot unpack \(path) from the workbook: \(error)")
+                bytes = try archive.contents(of: entry, limit: maximumPartSize)
+            } catch let damage as ZIPEntries.Damage {
+                throw FileError(path: file, message: "cannot unpack \(path) from the workbook: \(damage)")
             }
             do {
                 return try XMLEventReader(.data(bytes), file: path).readDocument()
@@ -100,30 +89,5 @@ extension XLSXGlossaryFormat {
     /// The path inside the archive of a relationship target (relative to `xl/`, or absolute).
     static func partPath(_ target: String) -> String {
         target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-    }
-}
-
-extension XLSXGlossaryFormat {
-    /// `data` opened as a ZIP archive through an unnamed temporary file, not in memory:
-    /// ZIPFoundation's in-memory archive (`Archive(data:)`) traps when a damaged archive's
-    /// offsets point past the end of the data (`MemoryFile.readData` makes an inverted range;
-    /// found by fuzzing, Docs/Fuzzing.md), while a file-backed one reads short and reports the
-    /// damage. The file is removed as soon as the archive has it open.
-    static func fileBackedArchive(_ data: Data) throws -> Archive {
-        var template = Array((FileManager.default.temporaryDirectory.path + "/termbridge-xlsx-XXXXXX").utf8CString)
-        let descriptor = mkstemp(&template)
-        guard descriptor >= 0 else {
-            throw FileError(path: nil, message: "cannot make a temporary file to read the workbook: \(systemErrorMessage())")
-        }
-        let path = String(cString: template)
-        defer { unlink(path) }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        do {
-            try handle.write(contentsOf: data)
-            try handle.close()
-        } catch {
-            throw FileError(path: nil, message: "cannot write a temporary file to read the workbook: \(error.localizedDescription)")
-        }
-        return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
     }
 }

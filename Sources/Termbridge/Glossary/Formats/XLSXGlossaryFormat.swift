@@ -26,7 +26,7 @@ enum XLSXGlossaryFormat {
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let relationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     static let packageRelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships"
-    static let maximumPartSize: Int64 = 1 << 30
+    static let maximumPartSize = 1 << 30
     static var table: GlossaryTable { GlossaryTable(kind: "XLSX", guardsFormulas: true) }
 
     // MARK: Writing
