@@ -89,7 +89,7 @@ import Testing
         let elapsed = clock.measure { failure = error(reading: bomb) }
         #expect(failure?.line == 3)
         #expect(failure?.message.contains("billion laughs") == true)
-        #expect(elapsed < .seconds(1))
+        #expect(elapsed < .seconds(10))   // refused at the declarations: milliseconds; expanding would take minutes and gigabytes
     }
 
     @Test func acceptsThePlainTBX2008DoctypeWithoutFetchingTheDTD() throws {
