@@ -90,16 +90,19 @@ enum TBXGlossaryFormat {
     ///
     /// - Throws: ``FileError`` with the line and column of malformed or structurally wrong
     ///   content (see the type's documentation).
-    static func read(_ data: Data, file: String?) throws -> Glossary {
-        try TBXReader(file: file).glossary(reading: XMLEventReader(.data(data), file: file))
+    /// A document whose root is `<mtf>` is read as MultiTerm XML (``MultiTermReader``); with
+    /// `multiTermOnly`, nothing else is accepted.
+    static func read(_ data: Data, file: String?, multiTermOnly: Bool = false) throws -> Glossary {
+        try TBXReader(file: file, multiTermOnly: multiTermOnly).glossary(reading: XMLEventReader(.data(data), file: file))
     }
 
-    /// Reads the TBX file at `path` in chunks: memory holds the glossary, not the file.
-    static func read(contentsOf path: String) throws -> Glossary {
+    /// Reads the TBX (or MultiTerm XML) file at `path` in chunks: memory holds the glossary,
+    /// not the file.
+    static func read(contentsOf path: String, multiTermOnly: Bool = false) throws -> Glossary {
         let input = try InputFile.open(path)
         defer { input.close() }
         let descriptor = input.descriptor
-        return try TBXReader(file: path).glossary(reading: XMLEventReader(.file(descriptor: descriptor), file: path))
+        return try TBXReader(file: path, multiTermOnly: multiTermOnly).glossary(reading: XMLEventReader(.file(descriptor: descriptor), file: path))
     }
 
     /// Writes `glossary` as TBX-Basic in `version`, with what could not be written.
