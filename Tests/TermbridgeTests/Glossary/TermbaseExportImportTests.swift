@@ -34,7 +34,7 @@ import Testing
         let lane = glossary.concepts[1]
         #expect(lane.note == "Used of maritime routes.")
         #expect(lane.terms(in: "en").map(\.status) == [.preferred, .admitted])   // no status: the TBX rule
-        #expect(lane.terms(in: "en")[0].extra == [DataCategory(element: "descrip", type: "Context", value: "The convoy kept to the northern sea lane.")])
+        #expect(lane.terms(in: "en")[0].extra == [DataCategory(element: "descrip", type: "context", value: "The convoy kept to the northern sea lane.")])
         #expect(lane.terms(in: "zh")[0].source == "Termbridge test sample, 2026")
     }
 
@@ -65,6 +65,26 @@ import Testing
             #expect(warnings.contains { $0.message.contains("transacGrp") })
         } else {
             #expect(back == (try glossary.fillingPinyin()))   // JSON stores computed pinyin
+        }
+    }
+
+    @Test func readsMultiTermXMLInUTF16AsMultiTermWritesIt() throws {
+        // MultiTerm exports UTF-16 with a byte order mark. A long term of surrogate pairs and Han
+        // makes the pairs straddle the reader's 256 KB chunks when streamed from the file.
+        let long = String(repeating: "𠀀准", count: 100_000)
+        let utf8 = try String(contentsOfFile: Self.path("multiterm.xml"), encoding: .utf8)
+            .replacingOccurrences(of: "<term>航道</term>", with: "<term>\(long)</term>")
+        let expected = try Glossary.read(Data(utf8.utf8), format: .multiterm)
+        let declared = utf8.replacingOccurrences(of: #"encoding="UTF-8""#, with: #"encoding="UTF-16""#)
+        for bigEndian in [false, true] {
+            var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+            for unit in declared.utf16 { bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+            let path = NSTemporaryDirectory() + "multiterm-utf16-\(UUID().uuidString).xml"
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let streamed = try Glossary.read(contentsOf: path)
+            #expect(streamed == expected)
+            #expect(streamed.concepts[1].terms(in: "zh")[0].text == long)
         }
     }
 

@@ -23,8 +23,8 @@ import Foundation
 ///   of Termbridge's statuses (`preferred`, `admitted`, `proposed`, `superseded`, `deprecated`,
 ///   `forbidden`, or the TBX picklist values) → ``Term/status``. A term without one follows the
 ///   TBX rule: the first of its language is preferred, the others admitted.
-/// - Everything else is kept in `extra` at its level: other fields as
-///   `descrip type="FIELD"`, `<transacGrp>`s in TBX form (`transac type="transactionType"`,
+/// - Everything else is kept in `extra` at its level: `Context` as TBX's
+///   `descrip type="context"`, other fields as `descrip type="FIELD"`, `<transacGrp>`s in TBX form (`transac type="transactionType"`,
 ///   `transacNote type="responsibility"`, `date`) so that TBX writes them back, `<system>` as
 ///   `admin type="entryClass"`/`"status"`, a field's link (`Ulink`…) as an `xref`, a field whose
 ///   value is repeated (the second `Definition` of a level) as its `descrip`.
@@ -204,7 +204,9 @@ struct MultiTermReader {
         if !value.isEmpty, assign(type: type, value: value, source: nestedSource, to: &fields) {
             // assigned
         } else {
-            fields.extra.append(DataCategory(element: "descrip", type: type, value: value))
+            // A context is TBX's `descrip type="context"`, which TBX-Basic permits; other fields keep their name.
+            let name = Self.key(type) == "context" ? "context" : type
+            fields.extra.append(DataCategory(element: "descrip", type: name, value: value))
             if let nestedSource { fields.extra.append(DataCategory(element: "admin", type: "source", value: nestedSource)) }
         }
         for child in nested { try read(child, into: &fields) }
