@@ -34,7 +34,7 @@ swift_flags=(-c release --build-path "$build" -Xswiftc -sanitize=fuzzer,address 
 swift build "${swift_flags[@]}" --target Termbridge 2>&1 | progress
 test "${PIPESTATUS[0]}" -eq 0
 bin=$(swift build "${swift_flags[@]}" --show-bin-path)
-objects=("$bin"/{CICU,ICU,CSV,ZIPFoundation,Termbridge}.build/*.o)
+objects=("$bin"/{CICU,ICU,ZIPFoundation,Termbridge}.build/*.o)
 
 # 2. The targets: FuzzSupport.swift plus the target's file, linked with libFuzzer's main.
 mkdir -p "$build/fuzz"
