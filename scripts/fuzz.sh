@@ -92,6 +92,7 @@ seeds() {
     XLSX)
         convert XLSX head.xlsx "$head_glossary"; convert XLSX supplement.xlsx "$small_glossary" ;;
     JSON)
+        cp Tests/Fixtures/Termbases/unterm.json "$dir/"
         convert JSON head.json "$head_glossary"; convert JSON supplement.json "$small_glossary" ;;
     CEDICT)
         cp Tests/Fixtures/Data/cedict-sample.u8 "$dir/" ;;

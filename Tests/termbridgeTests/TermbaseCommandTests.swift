@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Termbase exports on the command line (chosen by content or by --from), and the declared
+/// Termbase exports (IATE CSV, MultiTerm XML, UNTERM JSON) on the command line (chosen by
+/// content or by --from), and the declared
 /// source language of the glossaries the commands write.
 @Suite struct TermbaseCommandTests {
     private func outputPath(_ suffix: String) -> String {
@@ -9,14 +10,16 @@ import Testing
     }
 
     @Test func convertsMultiTermAndIATEExportsChosenByContent() throws {
-        for input in ["Tests/Fixtures/Termbases/multiterm.xml", "Tests/Fixtures/Termbases/iate.csv"] {
+        for input in ["Tests/Fixtures/Termbases/multiterm.xml", "Tests/Fixtures/Termbases/iate.csv", "Tests/Fixtures/Termbases/unterm.json"] {
             let out = outputPath(".json")
             defer { try? FileManager.default.removeItem(atPath: out) }
             let result = try termbridge(["glossary", "convert", input, out])
             #expect(result.status == 0, "\(result.stderr)")
             let text = try String(contentsOfFile: out, encoding: .utf8)
             #expect(text.contains("准盟友"))
-            #expect(text.contains(input.hasSuffix(".xml") ? #""language" : "EN-US""# : #""id" : "IATE-900001""#))
+            let expected = input.hasSuffix(".xml") ? #""language" : "EN-US""# : input.hasSuffix(".csv") ? #""id" : "IATE-900001""#
+                : #""id" : "5f0c2a91-7d3e-4b1a-9c11-0a7e3b2d9f01""#
+            #expect(text.contains(expected))
         }
     }
 

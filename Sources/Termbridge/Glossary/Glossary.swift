@@ -2,7 +2,7 @@ import Foundation
 
 /// A concept-oriented termbase: concepts, each named by terms in several languages with a
 /// status per term. Read and written as TSV, CSV, XLSX, JSON, TBX (v3 and 2008) and OmegaT
-/// glossaries, read from CC-CEDICT, IATE's CSV export and MultiTerm XML, written as Markdown
+/// glossaries, read from CC-CEDICT, IATE's CSV export, MultiTerm XML and UNTERM's JSON, written as Markdown
 /// (see ``GlossaryFormat``).
 public struct Glossary: Sendable, Hashable, Codable {
     /// The concepts, in file order.
@@ -115,6 +115,9 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
     /// MultiTerm XML (`<mtf>`), SDL/Trados MultiTerm's export (read only; a `.xml` or `.tbx`
     /// file whose root is `<mtf>` is read as it without being named).
     case multiterm
+    /// UNTERM's JSON records (read only; a `.json` file with `recordID`s and no `concepts` is
+    /// read as it without being named).
+    case unterm
     /// A Markdown table for people (write only).
     case markdown
 
@@ -133,13 +136,13 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
     }
 
     public var canRead: Bool { self != .markdown }
-    public var canWrite: Bool { ![.cedict, .iateCSV, .multiterm].contains(self) }
+    public var canWrite: Bool { ![.cedict, .iateCSV, .multiterm, .unterm].contains(self) }
 }
 
 extension Glossary {
     /// Reads a glossary file; the format comes from `format`, else from the extension and the
     /// content (a `.csv`/`.tsv` with IATE's header is IATE's export; a `.xml`/`.tbx` whose root is
-    /// `<mtf>` is MultiTerm XML).
+    /// `<mtf>` is MultiTerm XML; a `.json` of `recordID`s is UNTERM's).
     ///
     /// - Throws: ``FileError`` with the file, line and column of malformed content, or
     ///   ``InvalidUTF8Error``.
@@ -177,6 +180,7 @@ extension Glossary {
         case .multiterm: return (try TBXGlossaryFormat.read(data, file: file, multiTermOnly: true), [])
         case .xlsx: return try XLSXGlossaryFormat.read(data, file: file)
         case .omegat: return try OmegaTGlossaryFormat.read(data, file: file)
+        case .json where UNTERMFormat.looksLikeUNTERM(data), .unterm: return (try UNTERMFormat.read(data, file: file), [])
         case .json: return (try JSONGlossaryFormat.read(data, file: file), [])
         case .tbx, .tbx2008: return (try TBXGlossaryFormat.read(data, file: file), [])
         case .cedict: return (try CEDICTLexicon.read(data, file: file).glossary(), [])
@@ -199,7 +203,7 @@ extension Glossary {
         case .tbx: return try TBXGlossaryFormat.write(self, version: .v3)
         case .tbx2008: return try TBXGlossaryFormat.write(self, version: .v2008)
         case .markdown: return try MarkdownGlossaryFormat.write(self)
-        case .cedict, .iateCSV, .multiterm:
+        case .cedict, .iateCSV, .multiterm, .unterm:
             throw FileError(path: nil, message: "\(format.rawValue) is read only; write TSV, CSV, XLSX, JSON, TBX, OmegaT or Markdown")
         }
     }

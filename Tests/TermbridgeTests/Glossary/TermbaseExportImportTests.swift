@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import Termbridge
 
-/// IATE's CSV export and MultiTerm XML (Tests/Fixtures/Termbases: our samples in their exact
-/// structure) read whole, chosen by their content, and carried through JSON, TSV and TBX.
+/// IATE's CSV export, MultiTerm XML and UNTERM's JSON records (Tests/Fixtures/Termbases: our
+/// samples in their exact structure) read whole, chosen by their content, and carried through
+/// JSON, TSV and TBX.
 @Suite struct TermbaseExportImportTests {
     private static func path(_ name: String) -> String {
         TBXTestSupport.packageRoot.appendingPathComponent("Tests/Fixtures/Termbases/\(name)").path
@@ -189,5 +190,57 @@ import Testing
         // A CSV whose header is not IATE's is still a Termbridge table.
         let ours = try Glossary.read(Data("id,en,zh\nc1,treaty,条约\n".utf8), format: .csv)
         #expect(ours.concepts[0].terms(in: "zh").map(\.text) == ["条约"])
+    }
+
+    // MARK: UNTERM
+
+    @Test func readsUNTERMRecordsWithLanguageNamesAsCodes() throws {
+        let glossary = try Glossary.read(contentsOf: Self.path("unterm.json"))   // .json: the recordIDs decide
+        #expect(glossary.concepts.map(\.id) == ["5f0c2a91-7d3e-4b1a-9c11-0a7e3b2d9f01", "5f0c2a91-7d3e-4b1a-9c11-0a7e3b2d9f02"])
+        let ally = glossary.concepts[0]
+        // `english`, `chinese` → en, zh; French has no term (UNTERM lists it empty) and is left out.
+        #expect(ally.languages.map(\.language) == ["en", "zh"])
+        #expect(ally.subject == "Political questions; International security")
+        let english = ally.languages[0]
+        #expect(english.definition == "state that receives security support from a great power without a treaty of alliance")
+        #expect(english.note == "Termbridge test sample, 2026")
+        #expect(english.terms.map(\.text) == ["quasi-ally", "semi-ally"])
+        #expect(english.terms.map(\.status) == [.preferred, .deprecated])
+        #expect(english.terms[0].extra.contains(DataCategory(element: "termNote", type: "termType", value: "full")))
+        // The footnote belongs to the English section (its languageId), the remark to the record.
+        #expect(english.extra.contains(DataCategory(element: "descrip", type: "Footnote", value: "Used of states, not of the relationship.")))
+        #expect(ally.extra.contains(DataCategory(element: "descrip", type: "Remark", value: "Written for Termbridge's tests.")))
+        #expect(ally.extra.contains(DataCategory(element: "descrip", type: "status", value: "Approved")))
+        #expect(ally.extra.contains { $0.element == "transacGrp" && $0.value.contains("<transacNote type=\"responsibility\">termbridge</transacNote>") })
+        #expect(ally.languages[1].definition == nil)   // an empty definition is none
+        #expect(glossary.concepts[1].terms(in: "en").map(\.text) == ["sea lines of communication", "SLOC"])
+        #expect(glossary.concepts[1].terms(in: "zh").map(\.text) == ["海上交通线"])
+        // The same through --from unterm; definitions and notes survive TBX and TSV.
+        #expect(try Glossary.read(contentsOf: Self.path("unterm.json"), format: .unterm) == glossary)
+        for format in [GlossaryFormat.tbx2008, .tsv] {
+            let back = try Glossary.read(try glossary.encoded(as: format).data, format: format)
+            let backEnglish = try #require(back.concepts[0].languages.first { $0.language == "en" })
+            #expect(backEnglish.definition == english.definition && backEnglish.note == english.note)
+            #expect(backEnglish.terms.map(\.status) == [.preferred, .deprecated])
+        }
+    }
+
+    @Test func readsASingleUNTERMRecordAndNamesWhatIsWrongByPath() throws {
+        let one = #"{"recordID": 42, "english": {"terms": [{"term": "ceasefire"}]}, "chinese": {"terms": [{"term": "停火", "termStatus": "admitted"}]}}"#
+        let glossary = try Glossary.read(Data(one.utf8), format: .json)
+        #expect(glossary.concepts.map(\.id) == ["42"])
+        #expect(glossary.concepts[0].terms(in: "en").map(\.status) == [.preferred])   // no status: the TBX rule
+        #expect(glossary.concepts[0].terms(in: "zh").map(\.status) == [.admitted])
+        let noID = #"[{"english": {"terms": [{"term": "truce"}]}}]"#
+        let error = try #require(throws: FileError.self) { try Glossary.read(Data(noID.utf8), format: .unterm, file: "u.json") }
+        #expect(error.path == "u.json" && error.message.contains("the record at [0] has no recordID"))
+        let badTerm = #"{"recordID": "r1", "english": {"terms": [{"termStatus": "preferred"}]}}"#
+        let termError = try #require(throws: FileError.self) { try Glossary.read(Data(badTerm.utf8), format: .unterm) }
+        #expect(termError.message.contains(".english.terms[0] has no \"term\""))
+        let malformed = try #require(throws: FileError.self) { try Glossary.read(Data(#"{"recordID": "#.utf8), format: .unterm) }
+        #expect(malformed.message.contains("malformed JSON"))
+        // Termbridge's own JSON is still Termbridge's.
+        let ours = try Glossary.read(try Glossary(concepts: [Concept(id: "recordID", languages: [LanguageTerms(language: "en", terms: [Term("x")])])]).encoded(as: .json).data, format: .json)
+        #expect(ours.concepts.map(\.id) == ["recordID"])
     }
 }
