@@ -68,7 +68,7 @@ enum IATECSVFormat {
         var glossary = Glossary()
         var conceptIndex: [String: Int] = [:]   // id → index in glossary.concepts
         var entryValues: [Int: [String]] = [:]   // concept index → its entry-level cells, for the agreement check
-        var explicitStatus: [Int: [[Bool]]] = [:]   // concept index → per section, per term
+        var explicitStatus: [[[Bool]]] = []   // per concept, per section, per term: whether the row stated a status
         for row in rows.dropFirst() {
             guard row.fields.count == columns.count else {
                 throw FileError(path: file, line: row.line, message: "expected \(columns.count) fields as in the header, found \(row.fields.count)")
@@ -100,7 +100,7 @@ enum IATECSVFormat {
                     }
                 }
                 glossary.concepts.append(concept)
-                explicitStatus[c] = []
+                explicitStatus.append([])
             }
             var concept = glossary.concepts[c]
             let s: Int
@@ -109,7 +109,7 @@ enum IATECSVFormat {
             } else {
                 s = concept.languages.count
                 concept.languages.append(LanguageTerms(language: language, terms: []))
-                explicitStatus[c]!.append([])
+                explicitStatus[c].append([])
             }
             var term = Term(text)
             var status: TermStatus?
@@ -135,18 +135,13 @@ enum IATECSVFormat {
             }
             term.status = status ?? .preferred
             concept.languages[s].terms.append(term)
-            explicitStatus[c]![s].append(status != nil)
+            explicitStatus[c][s].append(status != nil)
             glossary.concepts[c] = concept
         }
         // The TBX rule for terms without a status (see TBXGlossaryFormat).
         for c in glossary.concepts.indices {
             for s in glossary.concepts[c].languages.indices {
-                let explicit = explicitStatus[c]![s]
-                var preferredTaken = zip(glossary.concepts[c].languages[s].terms, explicit).contains { $1 && $0.status == .preferred }
-                for t in glossary.concepts[c].languages[s].terms.indices where !explicit[t] {
-                    glossary.concepts[c].languages[s].terms[t].status = preferredTaken ? .admitted : .preferred
-                    preferredTaken = true
-                }
+                glossary.concepts[c].languages[s].applyDefaultStatuses(explicit: explicitStatus[c][s])
             }
         }
         return glossary

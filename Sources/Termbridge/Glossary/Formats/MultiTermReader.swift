@@ -127,12 +127,7 @@ struct MultiTermReader {
             }
         }
         (result.definition, result.source, result.note, result.extra) = (fields.definition, fields.source, fields.note, fields.extra)
-        // The TBX rule for terms without a status (see TBXGlossaryFormat).
-        var preferredTaken = zip(result.terms, explicitStatus).contains { $1 && $0.status == .preferred }
-        for index in result.terms.indices where !explicitStatus[index] {
-            result.terms[index].status = preferredTaken ? .admitted : .preferred
-            preferredTaken = true
-        }
+        result.applyDefaultStatuses(explicit: explicitStatus)
         return result
     }
 
@@ -253,25 +248,15 @@ struct MultiTermReader {
     /// TBX's (`transac type="transactionType"`, `transacNote type="responsibility"`, `date`).
     private func transaction(from group: XMLTreeElement) throws -> DataCategory {
         try refuseStrayText(in: group)
-        var children: [XMLTreeNode] = []
+        var kind = "", person: String?, date: String?
         for child in group.elements {
             switch child.name {
-            case "transac":
-                children.append(.element(XMLTreeElement("transac", attributes: [XMLTreeAttribute("type", "transactionType")],
-                                                        text: child[attribute: "type"] ?? "")))
-                let person = Self.text(of: child)
-                if !person.isEmpty {
-                    children.append(.element(XMLTreeElement("transacNote", attributes: [XMLTreeAttribute("type", "responsibility")], text: person)))
-                }
-            case "date":
-                children.append(.element(XMLTreeElement("date", text: Self.text(of: child))))
-            default:
-                throw error(at: child, "unexpected <\(child.name)> in <transacGrp>: expected <transac> or <date>")
+            case "transac" where kind.isEmpty: (kind, person) = (child[attribute: "type"] ?? "", Self.text(of: child))
+            case "date" where date == nil: date = Self.text(of: child)
+            default: throw error(at: child, "unexpected <\(child.name)> in <transacGrp>: expected one <transac> and one <date>")
             }
         }
-        let xml = XMLTextWriter.compact(XMLTreeElement("transacGrp", children: children), defaultNamespace: "",
-                                        elementOnly: TBXGlossaryFormat.elementOnlyNames)
-        return DataCategory(element: "transacGrp", value: xml)
+        return DataCategory.transaction(kind, by: person, on: date)
     }
 
     // MARK: Text

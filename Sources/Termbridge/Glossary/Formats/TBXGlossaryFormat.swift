@@ -123,6 +123,23 @@ enum TBXGlossaryFormat {
     ]
 }
 
+extension DataCategory {
+    /// A TBX `transacGrp` recording a change: `kind` (`origination`, `modification`) as
+    /// `transac type="transactionType"`, `person` as `transacNote type="responsibility"` and
+    /// `date`, each left out when empty — as termbase exports that record changes (MultiTerm
+    /// XML, UNTERM) are kept.
+    static func transaction(_ kind: String, by person: String?, on date: String?) -> DataCategory {
+        var children: [XMLTreeNode] = [.element(XMLTreeElement("transac", attributes: [XMLTreeAttribute("type", "transactionType")], text: kind))]
+        if let person, !person.isEmpty {
+            children.append(.element(XMLTreeElement("transacNote", attributes: [XMLTreeAttribute("type", "responsibility")], text: person)))
+        }
+        if let date, !date.isEmpty { children.append(.element(XMLTreeElement("date", text: date))) }
+        let xml = XMLTextWriter.compact(XMLTreeElement("transacGrp", children: children), defaultNamespace: "",
+                                        elementOnly: TBXGlossaryFormat.elementOnlyNames)
+        return DataCategory(element: "transacGrp", value: xml)
+    }
+}
+
 /// The element names that differ between TBX v3 and TBX 2008.
 struct TBXVocabulary: Sendable {
     /// `tbx` or `martif`.

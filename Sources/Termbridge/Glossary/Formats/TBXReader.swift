@@ -199,11 +199,7 @@ private struct Document {
         }
         // Terms without an administrativeStatus: the first is preferred unless a term is
         // explicitly preferred; the others are admitted.
-        var preferredTaken = zip(result.terms, explicitStatus).contains { $1 && $0.status == .preferred }
-        for index in result.terms.indices where !explicitStatus[index] {
-            result.terms[index].status = preferredTaken ? .admitted : .preferred
-            preferredTaken = true
-        }
+        result.applyDefaultStatuses(explicit: explicitStatus)
         return result
     }
 

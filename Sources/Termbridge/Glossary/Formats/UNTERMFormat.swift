@@ -43,17 +43,11 @@ enum UNTERMFormat {
 
     /// The glossary in `data`.
     static func read(_ data: Data, file: String?) throws -> Glossary {
-        let mark = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let body = data.dropFirst(mark)
-        try body.withUnsafeBytes { raw in
-            _ = try String(strictUTF8: raw.bindMemory(to: UInt8.self), file: file, baseOffset: mark)
-        }
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(body))
+            value = try JSONDecoder().decode(JSONValue.self, from: JSONGlossaryFormat.checkedBody(data, file: file))
         } catch let DecodingError.dataCorrupted(context) {
-            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw FileError(path: file, message: "malformed JSON: \(detail ?? context.debugDescription)")
+            throw FileError(path: file, message: "malformed JSON: \(JSONGlossaryFormat.describe(context))")
         } catch let error as DecodingError {
             throw FileError(path: file, message: "malformed JSON: \(error)")
         }
@@ -113,11 +107,7 @@ enum UNTERMFormat {
                 default: if let category = category(key, value) { result.extra.append(category) }
                 }
             }
-            var preferredTaken = zip(result.terms, explicit).contains { $1 && $0.status == .preferred }
-            for index in result.terms.indices where !explicit[index] {
-                result.terms[index].status = preferredTaken ? .admitted : .preferred
-                preferredTaken = true
-            }
+            result.applyDefaultStatuses(explicit: explicit)
             if !result.terms.isEmpty || result.definition != nil || result.note != nil || !result.extra.isEmpty {
                 concept.languages.append(result)
             } else {
@@ -130,8 +120,8 @@ enum UNTERMFormat {
             guard let value = fields[key], value != .null else { continue }
             switch key {
             case "recordID", "createdBy", "modifiedBy": break
-            case "created": transactions.append(transaction("origination", date: value.text, by: fields["createdBy"]?.text))
-            case "modified": transactions.append(transaction("modification", date: value.text, by: fields["modifiedBy"]?.text))
+            case "created": transactions.append(.transaction("origination", by: fields["createdBy"]?.text, on: value.text))
+            case "modified": transactions.append(.transaction("modification", by: fields["modifiedBy"]?.text, on: value.text))
             case "subjects":
                 if case .array(let subjects) = value, subjects.allSatisfy({ $0.text != nil }) {
                     let names = subjects.compactMap(\.text).filter { !$0.isEmpty }
@@ -188,8 +178,8 @@ enum UNTERMFormat {
                     term.extra.append(category)
                 }
             case "termType": if let type = value.text, !type.isEmpty { term.extra.append(DataCategory(element: "termNote", type: "termType", value: type)) }
-            case "created": term.extra.append(transaction("origination", date: value.text, by: nil))
-            case "modified": term.extra.append(transaction("modification", date: value.text, by: nil))
+            case "created": term.extra.append(.transaction("origination", by: nil, on: value.text))
+            case "modified": term.extra.append(.transaction("modification", by: nil, on: value.text))
             default: if let category = category(key, value) { term.extra.append(category) }
             }
         }
@@ -201,18 +191,6 @@ enum UNTERMFormat {
     private static func category(_ key: String, _ value: JSONValue) -> DataCategory? {
         let text = value.text ?? value.compact
         return text.isEmpty ? nil : DataCategory(element: "descrip", type: key, value: text)
-    }
-
-    /// A TBX `transacGrp` for a change (`origination`, `modification`) on `date` by `person`.
-    private static func transaction(_ kind: String, date: String?, by person: String?) -> DataCategory {
-        var children: [XMLTreeNode] = [.element(XMLTreeElement("transac", attributes: [XMLTreeAttribute("type", "transactionType")], text: kind))]
-        if let person, !person.isEmpty {
-            children.append(.element(XMLTreeElement("transacNote", attributes: [XMLTreeAttribute("type", "responsibility")], text: person)))
-        }
-        if let date, !date.isEmpty { children.append(.element(XMLTreeElement("date", text: date))) }
-        let xml = XMLTextWriter.compact(XMLTreeElement("transacGrp", children: children), defaultNamespace: "",
-                                        elementOnly: TBXGlossaryFormat.elementOnlyNames)
-        return DataCategory(element: "transacGrp", value: xml)
     }
 }
 
