@@ -23,6 +23,13 @@ import Testing
         }
     }
 
+    @Test func validatesAMultiTermExportWithoutATBXSchema() throws {
+        let result = try termbridge(["glossary", "validate", "Tests/Fixtures/Termbases/multiterm.xml", "--languages", "en"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("multiterm.xml: 2 concepts, 0 error(s)"))
+        #expect(!result.stdout.contains("not valid against"))
+    }
+
     @Test func readsExportsFromStandardInputWithFrom() throws {
         let xml = try Data(contentsOf: URL(fileURLWithPath: "Tests/Fixtures/Termbases/multiterm.xml"))
         let result = try termbridge(["glossary", "convert", "-", "-", "--from", "multiterm", "--to", "tsv"], stdin: xml)
