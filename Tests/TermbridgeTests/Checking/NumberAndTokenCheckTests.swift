@@ -60,12 +60,12 @@ import Testing
     }
 
     @Test func numberReadingOfChineseNumerals() {
-        #expect(NumberReading.chineseValue("两千") == "2000")
-        #expect(NumberReading.chineseValue("一百二十") == "120")
-        #expect(NumberReading.chineseValue("五十五亿") == "5500000000")
-        #expect(NumberReading.chineseValue("二〇二四") == "2024")
-        #expect(NumberReading.chineseValue("一千零五") == "1005")
-        #expect(NumberReading.chineseValue("万") == nil)
+        #expect(NumberReading.chineseValue("两千".unicodeScalars) == "2000")
+        #expect(NumberReading.chineseValue("一百二十".unicodeScalars) == "120")
+        #expect(NumberReading.chineseValue("五十五亿".unicodeScalars) == "5500000000")
+        #expect(NumberReading.chineseValue("二〇二四".unicodeScalars) == "2024")
+        #expect(NumberReading.chineseValue("一千零五".unicodeScalars) == "1005")
+        #expect(NumberReading.chineseValue("万".unicodeScalars) == nil)
         #expect(NumberReading.canonical("2,000.50") == "2000.5")
         #expect(NumberReading.scaled("1.2", byPowerOfTen: 4) == "12000")
     }

@@ -61,7 +61,7 @@ struct CarriedTokens: Sendable {
         func scale(after end: Int) -> Int? {
             var k = end
             var power = 0
-            while k < n, let scalar = Unicode.Scalar(folded[k]), let p = NumberReading.chineseScales[Character(scalar)] {
+            while k < n, let scalar = Unicode.Scalar(folded[k]), let p = NumberReading.chineseScales[scalar] {
                 power += p
                 k += 1
             }
@@ -180,7 +180,7 @@ struct CarriedTokens: Sendable {
         }
         func endNumerals() {
             guard !numerals.isEmpty else { return }
-            if let value = NumberReading.chineseValue(Substring(numerals)) { values.insert(value) }
+            if let value = NumberReading.chineseValue(numerals.unicodeScalars) { values.insert(value) }
             numerals = ""
         }
         for scalar in text.unicodeScalars {
@@ -189,7 +189,7 @@ struct CarriedTokens: Sendable {
             if 0x41...0x5A ~= value || 0x61...0x7A ~= value {
                 endNumerals()
                 word.unicodeScalars.append(folded)
-            } else if normalizer.characterClass(of: value) == .han, NumberReading.isChineseNumeral(Character(folded)) {
+            } else if normalizer.characterClass(of: value) == .han, NumberReading.isChineseNumeral(folded) {
                 endWord()
                 numerals.unicodeScalars.append(folded)
             } else {

@@ -20,24 +20,26 @@
 enum ChineseTermBoundaries {
     static func filter(_ matches: [TermMatch], words: [ChineseWord], folded: [UInt32], glossary: Glossary) -> [TermMatch] {
         guard !words.isEmpty else { return matches }
-        var starts = Set<Int>(), ends = Set<Int>()
+        // Word starts and ends by scalar offset (0…count): flags, not hashed sets.
+        let count = max(folded.count, words.last?.range.upperBound ?? 0)
+        var starts = [Bool](repeating: false, count: count + 2), ends = starts
         var tagAt: [Int: String] = [:]
         for word in words {
-            starts.insert(word.range.lowerBound)
-            ends.insert(word.range.upperBound)
+            starts[word.range.lowerBound] = true
+            ends[word.range.upperBound] = true
             if let tag = word.partOfSpeech { tagAt[word.range.lowerBound] = tag }
         }
         for (k, value) in folded.enumerated() where value == 0xB7 || value == 0x2022 || value == 0x2027 || value == 0x30FB {
-            starts.insert(k + 1); ends.insert(k)
+            starts[k + 1] = true; ends[k] = true
         }
         return matches.compactMap { match in
             let range = match.range.scalars
-            if !(starts.contains(range.lowerBound) && ends.contains(range.upperBound)) {
+            if !(starts[range.lowerBound] && ends[range.upperBound]) {
                 // The words the match overlaps, cut at middle dots.
                 let overlapping = words.filter { $0.range.overlaps(range) }
                 guard let first = overlapping.first, let last = overlapping.last else { return match }
-                let leftCut = first.range.lowerBound < range.lowerBound && !ends.contains(range.lowerBound)
-                let rightCut = last.range.upperBound > range.upperBound && !starts.contains(range.upperBound)
+                let leftCut = first.range.lowerBound < range.lowerBound && !ends[range.lowerBound]
+                let rightCut = last.range.upperBound > range.upperBound && !starts[range.upperBound]
                 let pieces = 1 + (leftCut ? 1 : 0) + (rightCut ? 1 : 0)
                 guard pieces <= overlapping.count else { return nil }
             }

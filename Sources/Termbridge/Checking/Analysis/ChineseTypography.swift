@@ -44,7 +44,14 @@ enum ChineseTypography {
         var offset: Int
     }
 
-    static func isHan(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isIdeographic }
+    /// Whether `scalar` is a Han character (Unicode's Ideographic property), with the common
+    /// cases decided without the property lookup.
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x3006 { return false }                     // Latin, punctuation, symbols
+        if (0x4E00...0x9FFF).contains(value) { return true }   // CJK Unified Ideographs
+        return scalar.properties.isIdeographic
+    }
     static func isCJKPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         (0x3000...0x303F).contains(scalar.value) || (0xFF01...0xFF0F).contains(scalar.value) || "“”‘’".unicodeScalars.contains(scalar)
     }
@@ -60,6 +67,10 @@ enum ChineseTypography {
     static func marks(in scalars: [Unicode.Scalar]) -> [Mark] {
         var result: [Mark] = []
         for (k, scalar) in scalars.enumerated() {
+            // No mark is a CJK ideograph or an ASCII letter or digit: most scalars skip the table.
+            let value = scalar.value
+            if (0x4E00...0x9FFF).contains(value) || (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
+                || (0x61...0x7A).contains(value) { continue }
             guard let (kind, full) = MarkClass.byScalar[scalar] else { continue }
             var before = k - 1
             while before >= 0, scalars[before] == " " { before -= 1 }
@@ -82,11 +93,12 @@ enum ChineseTypography {
         var result: [Boundary] = []
         for k in 1..<max(1, scalars.count) {
             let a = scalars[k - 1], b = scalars[k]
-            if (isHan(a) && isLatinOrDigit(b)) || (isLatinOrDigit(a) && isHan(b)) {
+            // Latin or digit first: the cheaper test, and false for most pairs of Chinese text.
+            if (isLatinOrDigit(b) && isHan(a)) || (isLatinOrDigit(a) && isHan(b)) {
                 result.append(Boundary(isSpaced: false, offset: k))
             } else if b == " ", k + 1 < scalars.count {
                 let c = scalars[k + 1]
-                if (isHan(a) && isLatinOrDigit(c)) || (isLatinOrDigit(a) && isHan(c)) {
+                if (isLatinOrDigit(c) && isHan(a)) || (isLatinOrDigit(a) && isHan(c)) {
                     result.append(Boundary(isSpaced: true, offset: k))
                 }
             }

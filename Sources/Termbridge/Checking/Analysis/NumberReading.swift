@@ -31,24 +31,34 @@ enum NumberReading {
 
     // MARK: Chinese numerals
 
-    private static let chineseDigits: [Character: Int] = [
+    // Keyed by scalar: hashing a scalar is cheap, a `Character` (a grapheme cluster) is not.
+    private static let chineseDigits: [Unicode.Scalar: Int] = [
         "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
     ]
-    private static let chineseUnits: [Character: Int] = ["十": 10, "百": 100, "千": 1000]
-    private static let chineseGroups: [Character: Int] = ["万": 10_000, "亿": 100_000_000]
+    private static let chineseUnits: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000]
+    private static let chineseGroups: [Unicode.Scalar: Int] = ["万": 10_000, "亿": 100_000_000]
 
-    /// Whether `character` can be part of a number written in Chinese numerals.
-    static func isChineseNumeral(_ character: Character) -> Bool {
-        chineseDigits[character] != nil || chineseUnits[character] != nil || chineseGroups[character] != nil
+    /// Whether `scalar` can be part of a number written in Chinese numerals (the keys of the
+    /// digit, unit and group tables; a switch, since it is asked of every character).
+    static func isChineseNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "〇", "零", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "亿": true
+        default: false
+        }
+    }
+
+    /// Whether the folded scalar value `value` can be part of a number in Chinese numerals.
+    static func isChineseNumeral(_ value: UInt32) -> Bool {
+        Unicode.Scalar(value).map(isChineseNumeral) ?? false
     }
 
     /// The value of a run of Chinese numerals: 两千 → 2000, 七十 → 70, 一百二十 → 120, 五十五亿 →
     /// 5500000000; a run of digit characters alone is read digit by digit (二〇二四 → 2024,
     /// as years are written). Nil when the run is not a number (亿 alone, overflow).
-    static func chineseValue(_ run: Substring) -> String? {
+    static func chineseValue(_ run: some Collection<Unicode.Scalar>) -> String? {
         guard !run.isEmpty else { return nil }
         if run.count > 1, run.allSatisfy({ chineseDigits[$0] != nil }) {
-            return canonical(String(run.map { Character(String(chineseDigits[$0]!)) }))
+            return canonical(run.map { String(chineseDigits[$0] ?? 0) }.joined())
         }
         var total = 0, group = 0, digit = -1
         var sawDigitOrUnit = false
@@ -95,5 +105,5 @@ enum NumberReading {
     /// Powers of ten of the English scale words written after a number (2 million).
     static let englishScales: [String: Int] = ["thousand": 3, "million": 6, "billion": 9, "trillion": 12]
     /// Powers of ten of the Chinese scale characters written after a number (200万, 55.6亿).
-    static let chineseScales: [Character: Int] = ["十": 1, "百": 2, "千": 3, "万": 4, "亿": 8]
+    static let chineseScales: [Unicode.Scalar: Int] = ["十": 1, "百": 2, "千": 3, "万": 4, "亿": 8]
 }

@@ -90,9 +90,8 @@ enum QuantityReading {
         "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
     ]
 
-    /// The English quantities in words.
-    static func english(_ text: String) -> [Quantity] {
-        let words = EnglishWords.of(text)
+    /// The English quantities in words of `text`, whose words (``EnglishWords``) are `words`.
+    static func english(_ text: String, words: [EnglishWord]) -> [Quantity] {
         var result: [Quantity] = []
         var k = 0
         func span(_ a: Int, _ b: Int) -> (String, Range<Int>) {
@@ -173,13 +172,15 @@ enum QuantityReading {
     // MARK: Chinese
 
     /// Characters that make a numeral run approximate when written before it.
-    static let approximators: Set<Character> = ["数", "几", "上"]
+    static let approximators: Set<Unicode.Scalar> = ["数", "几", "上"]
     /// Characters after 千万/万万 that make them an adverb (千万不要: by all means don't).
-    static let adverbialFollowers: Set<Character> = ["不", "别", "要", "莫", "记", "小", "注", "勿", "可", "得", "务"]
+    static let adverbialFollowers: Set<Unicode.Scalar> = ["不", "别", "要", "莫", "记", "小", "注", "勿", "可", "得", "务"]
+    private static let digitCharacters: Set<Unicode.Scalar> = Set("一二两三四五六七八九".unicodeScalars)
 
-    /// The Chinese quantities in numerals.
-    static func chinese(_ text: String) -> [Quantity] {
-        let characters = Array(text.unicodeScalars).map { Character(Unicode.Scalar(TextNormalizer.shared.fold($0.value)) ?? $0) }
+    /// The Chinese quantities in numerals of a text folded scalar by scalar (``TextNormalizer``).
+    static func chinese(folded: [UInt32]) -> [Quantity] {
+        guard folded.contains(where: NumberReading.isChineseNumeral) else { return [] }
+        let characters = folded.map { Unicode.Scalar($0) ?? " " }
         var result: [Quantity] = []
         var i = 0
         while i < characters.count {
@@ -188,44 +189,46 @@ enum QuantityReading {
             while j < characters.count, NumberReading.isChineseNumeral(characters[j]) { j += 1 }
             defer { i = j }
             // Digits glued before (3.5万) are read with the digits.
-            if i > 0, characters[i - 1].isASCII, characters[i - 1].isNumber || characters[i - 1] == "." { continue }
-            let run = String(characters[i..<j])
+            if i > 0, ("0"..."9").contains(characters[i - 1]) || characters[i - 1] == "." { continue }
+            let run = characters[i..<j]
             let start = i
+            func written(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(characters[range])) }
             // 成千上万: thousands to tens of thousands.
-            if i > 0, characters[i - 1] == "成", run.hasPrefix("千"), j + 1 < characters.count, characters[j] == "上" {
+            if i > 0, characters[i - 1] == "成", run.first == "千", j + 1 < characters.count, characters[j] == "上" {
                 result.append(Quantity(text: "成千上万", range: (i - 1)..<min(characters.count, j + 2), low: 1e3, high: 1e5))
                 j = min(characters.count, j + 2)
                 continue
             }
-            if (run.hasPrefix("千万") || run.hasPrefix("万万")), j < characters.count, adverbialFollowers.contains(characters[j]) { continue }
+            if run.count >= 2, run[i + 1] == "万", run[i] == "千" || run[i] == "万", j < characters.count,
+               adverbialFollowers.contains(characters[j]) { continue }
             let approximate = i > 0 && approximators.contains(characters[i - 1])
             // 三十多万: the run, 多, then its scale: from 30万 up to 40万.
             var moreThan: (base: Double, step: Double, power: Int)?
             if j + 1 < characters.count, characters[j] == "多", let power = NumberReading.chineseScales[characters[j + 1]], power >= 4,
-               let base = NumberReading.chineseValue(Substring(run)).flatMap(Double.init) {
-                let step: Double = run.hasSuffix("十") ? 10 : run.hasSuffix("百") ? 100 : run.hasSuffix("千") ? 1000 : 1
+               let base = NumberReading.chineseValue(run).flatMap(Double.init) {
+                let last = characters[j - 1]
+                let step: Double = last == "十" ? 10 : last == "百" ? 100 : last == "千" ? 1000 : 1
                 moreThan = (base, step, power)
                 j += 2
             }
-            let hasDigit = run.contains { "一二两三四五六七八九".contains($0) }
-            let written = String(characters[(approximate ? i - 1 : i)..<j])
+            let hasDigit = run.contains(where: digitCharacters.contains)
             let range = (approximate ? start - 1 : start)..<j
             if let moreThan {
                 let scale = Quantity.pow10(moreThan.power)
-                result.append(Quantity(text: written, range: range, low: moreThan.base * scale, high: (moreThan.base + moreThan.step) * scale))
+                result.append(Quantity(text: written(range), range: range, low: moreThan.base * scale, high: (moreThan.base + moreThan.step) * scale))
                 continue
             }
             if approximate {
                 // 数十亿: the unit after 数 sets the low end, ten times it the high end.
                 let bare: [String: Double] = ["万": 1e4, "亿": 1e8, "万亿": 1e12]
-                if let value = bare[run] ?? NumberReading.chineseValue(Substring(run)).flatMap(Double.init), value >= 10 {
-                    result.append(Quantity(text: written, range: range, low: value, high: value * 10))
+                if let value = bare[written(start..<j)] ?? NumberReading.chineseValue(run).flatMap(Double.init), value >= 10 {
+                    result.append(Quantity(text: written(range), range: range, low: value, high: value * 10))
                 }
                 continue
             }
-            guard let canonical = NumberReading.chineseValue(Substring(run)), let value = Double(canonical) else { continue }
+            guard let canonical = NumberReading.chineseValue(run), let value = Double(canonical) else { continue }
             guard value >= 1000 || (value >= 100 && hasDigit) else { continue }
-            result.append(Quantity(text: written, range: range, value: canonical))
+            result.append(Quantity(text: written(range), range: range, value: canonical))
         }
         return result
     }

@@ -70,7 +70,14 @@ final class LengthRatioCheck: BuiltInCheck {
             default: break
             }
         }
-        for scalar in english.unicodeScalars where scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) { letters += 1 }
+        for scalar in english.unicodeScalars {
+            // ASCII first: the Unicode property lookup only for the rest.
+            if scalar.isASCII {
+                if ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) { letters += 1 }
+            } else if scalar.properties.isAlphabetic {
+                letters += 1
+            }
+        }
         return (han + latin / 2, letters)
     }
 

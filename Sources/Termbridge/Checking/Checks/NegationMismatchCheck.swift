@@ -39,7 +39,7 @@ final class NegationMismatchCheck: BuiltInCheck {
         guard let source = segment.source, let target = segment.target, !segment.isClaimed(.wholeTarget) else { return }
         // A bead the aligner was unsure of may pair sentences that say different things.
         if let score = segment.segment.alignmentScore, score < segment.environment.configuration.lowAlignmentConfidence { return }
-        let english = Self.englishNegations(source.text)
+        let english = Self.englishNegations(segment.sourceWords)
         // Segment the Chinese only when it has a negating character or the English negates.
         let hasCharacter = segment.foldedTarget.contains { Self.negatingCharacters.contains($0) }
         guard hasCharacter || english.strict != nil else { return }
@@ -75,9 +75,9 @@ final class NegationMismatchCheck: BuiltInCheck {
     ]
     static let negativePrefixes = ["un", "in", "im", "il", "ir", "dis", "non"]
 
-    /// The first strict negation of `text` (its text and range), and how many soft ones it has.
-    static func englishNegations(_ text: String) -> (strict: (text: String, range: Range<Int>)?, soft: Int) {
-        let words = EnglishWords.of(text)
+    /// The first strict negation of a text whose words (``EnglishWords``) are `words` (its
+    /// text and range), and how many soft ones it has.
+    static func englishNegations(_ words: [EnglishWord]) -> (strict: (text: String, range: Range<Int>)?, soft: Int) {
         var strict: (String, Range<Int>)?
         var soft = 0
         for (k, word) in words.enumerated() {
@@ -89,7 +89,8 @@ final class NegationMismatchCheck: BuiltInCheck {
             if isStrict {
                 if strict == nil { strict = (word.text, word.range.scalars) }
             } else if englishSoft.contains(w) || w.hasSuffix("less") && w.count > 6
-                        || negativePrefixes.contains(where: { w.hasPrefix($0) && w.count - $0.count >= 4 }) {
+                        || "uidn".utf8.contains(w.utf8.first ?? 0)   // the first letters of the prefixes
+                            && negativePrefixes.contains(where: { w.hasPrefix($0) && w.count - $0.count >= 4 }) {
                 soft += 1
             }
         }
@@ -106,6 +107,21 @@ final class NegationMismatchCheck: BuiltInCheck {
         + "不妨 不时 不已 不住 不得不 不由得 不一定 不外乎 无论 无疑 无数 无比 无非 无不 无所不 无人机 无线 无限 毫无疑问 "
         + "非常 非凡 未来 除非 否则 是否 能否 可否 与否 别的 别人 别处 别国 莫过于 莫名 不言而喻 不可或缺 不遗余力 "
         + "无时无刻 没准 未尝不 没几 无遗 无几 无穷 无锡 莫斯科 非洲 南非 没收 没落 埋没 别墅 不丹 无偿 无辜 无奈").split(separator: " ").map(String.init))
+
+    /// The longest entries of ``chineseNever`` and ``chineseStrict``, in characters.
+    private static let longestNever = chineseNever.map(\.count).max() ?? 0
+    private static let longestStrict = chineseStrict.map(\.count).max() ?? 0
+
+    /// Whether `text` starts with an entry of `words` of `minimum` characters or more, trying
+    /// each prefix up to `longest` characters (a few set lookups, not a scan of the set).
+    private static func startsWithEntry(_ text: String, of words: Set<String>, minimum: Int = 1, longest: Int) -> Bool {
+        var prefix = ""
+        for character in text.prefix(longest) {
+            prefix.append(character)
+            if prefix.count >= minimum, words.contains(prefix) { return true }
+        }
+        return false
+    }
 
     /// Adverbs the segmenter may fuse with a negation (也没有, 而不是, 从未, 既不是).
     static let fusedAdverbs: Set<String> = Set(("也 而 既 并 从 尚 绝 决 毫 还 都 就 却 又 仍 亦 均 皆 再 更 可 才 便 且 虽 若 如 "
@@ -126,7 +142,7 @@ final class NegationMismatchCheck: BuiltInCheck {
         for word in segment.chineseWords where word.kind == .hanWord {
             guard let p = word.range.first(where: { negatingCharacters.contains(folded[$0]) }) else { continue }
             let ahead = text(p..<min(folded.count, p + 4))
-            if chineseNever.contains(where: { ahead.hasPrefix($0) }) { continue }
+            if startsWithEntry(ahead, of: chineseNever, longest: longestNever) { continue }
             if p > word.range.lowerBound {
                 let behind = text(max(0, p - 2)..<p), before = text((p - 1)..<p)
                 if chineseNever.contains(text((p - 1)..<min(folded.count, p + 1))) || chineseNever.contains(behind + String(ahead.prefix(1))) { continue }
@@ -134,7 +150,7 @@ final class NegationMismatchCheck: BuiltInCheck {
                 guard fusedAdverbs.contains(prefix) || fusedAdverbs.contains(before) else { soft += 1; continue }
             }
             let rest = text(p..<word.range.upperBound)
-            if rest.count == 1 || chineseStrict.contains(rest) || chineseStrict.contains(where: { $0.count >= 2 && rest.hasPrefix($0) }) {
+            if rest.count == 1 || chineseStrict.contains(rest) || startsWithEntry(rest, of: chineseStrict, minimum: 2, longest: longestStrict) {
                 if strict == nil { strict = p..<word.range.upperBound }
             } else {
                 soft += 1

@@ -83,12 +83,8 @@ final class NumberMismatchCheck: BuiltInCheck {
         guard let source = segment.source, let target = segment.target, !segment.isClaimed(.wholeTarget) else { return }
         var english = segment.sourceTokens.numbers.map(Item.digits)
         var chinese = segment.targetTokens.numbers.map(Item.digits)
-        if source.text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) {
-            english += QuantityReading.english(source.text).map(Item.words)
-        }
-        if segment.foldedTarget.contains(where: { NumberReading.isChineseNumeral(Character(Unicode.Scalar($0) ?? " ")) }) {
-            chinese += QuantityReading.chinese(target.text).map(Item.words)
-        }
+        english += QuantityReading.english(source.text, words: segment.sourceWords).map(Item.words)
+        chinese += QuantityReading.chinese(folded: segment.foldedTarget).map(Item.words)
         guard !(english.isEmpty && chinese.isEmpty) else { return }
         // Against the other side's required numbers first; spelled numbers only for what is left.
         var missing = english.filter { item in !chinese.contains { item.agrees(with: $0) } }

@@ -73,12 +73,20 @@ public final class ColumnConverter {
 }
 
 /// One file read forward line by line, holding the current line's bytes. Findings do not
-/// come in line order (a TMX unit's source and target lines, summaries at the end), so the
-/// cursor also goes back: it remembers where every 64th line starts, and a line before the
-/// cursor is found from the nearest such mark — within the bytes already read when it can —
-/// so that going back costs at most 64 lines, never a read of the file from its start.
+/// come in line order (a TMX unit's source and target lines; the first place of a term that
+/// later findings point back to; summaries at the end), so the cursor jumps: it remembers
+/// where every 8th line starts (8 bytes per 8 lines), and a line away from the cursor —
+/// before it, or more than 8 lines after it within what has been read — is found from the
+/// nearest such mark, within the bytes in memory when it can. No request costs more than 8
+/// lines of reading (plus one 64 KB read after a jump), never a read of the file from its
+/// start. The lines most recently
+/// asked for are kept, most recent last: findings keep pointing back to the same few places.
 private final class LineCursor {
-    private static let markStride = 64
+    private static let markStride = 8
+    private static let recentCount = 32
+    private static let chunkSize = 1 << 16
+    /// The lines most recently asked for, least recently used first.
+    private var recent: [(number: Int, bytes: [UInt8])] = []
     private let handle: FileHandle?
     private var buffer: [UInt8] = []
     private var position = 0
@@ -98,10 +106,24 @@ private final class LineCursor {
 
     /// The bytes of 1-based line `number` (without its line break), or nil.
     func line(_ number: Int) -> [UInt8]? {
+        if let index = recent.lastIndex(where: { $0.number == number }) {
+            let kept = recent.remove(at: index)
+            recent.append(kept)
+            return kept.bytes
+        }
+        guard let line = read(number) else { return nil }
+        if recent.count == Self.recentCount { recent.removeFirst() }
+        recent.append((number, line))
+        return line
+    }
+
+    private func read(_ number: Int) -> [UInt8]? {
         guard let handle, number >= 1 else { return nil }
         if number == lineNumber { return current }
-        if number < lineNumber {
-            let mark = (number - 1) / Self.markStride
+        // The nearest known mark at or before the line (the last one when the line lies past
+        // what has been read), and a jump to it unless the cursor is already closer.
+        let mark = min((number - 1) / Self.markStride, marks.count - 1)
+        if number < lineNumber || mark * Self.markStride > lineNumber {
             let offset = marks[mark]
             if offset >= bufferOffset, offset <= bufferOffset + UInt64(buffer.count) {
                 position = Int(offset - bufferOffset)
@@ -122,10 +144,21 @@ private final class LineCursor {
         return current
     }
 
+    /// The first index of `byte` in `buffer` at or after `start` (memchr: lines are skipped by
+    /// the thousand when jumping).
+    private static func index(of byte: UInt8, in buffer: [UInt8], from start: Int) -> Int? {
+        guard start < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { bytes in
+            memchr(bytes.baseAddress! + start, Int32(byte), bytes.count - start).map {
+                bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+            }
+        }
+    }
+
     /// The next line; its bytes only when `keep` (else an empty array), nil at the end.
     private func nextLine(keep: Bool) -> [UInt8]? {
         while true {
-            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+            if let newline = Self.index(of: 0x0A, in: buffer, from: position) {
                 var end = newline
                 if end > position, buffer[end - 1] == 0x0D { end -= 1 }
                 let line = keep ? Array(buffer[position..<end]) : []
@@ -138,10 +171,15 @@ private final class LineCursor {
                 position = buffer.count
                 return line
             }
-            buffer.removeSubrange(0..<position)
-            bufferOffset += UInt64(position)
-            position = 0
-            let chunk = handle?.readData(ofLength: 1 << 20) ?? Data()
+            // Keep the bytes from the start of the previous block of lines on, so that going
+            // back a block or two (a unit's source line after its target) stays in memory.
+            let block = max(0, lineNumber / Self.markStride - 1)
+            let anchor = block < marks.count ? marks[block] : bufferOffset
+            let dropped = anchor > bufferOffset ? min(position, Int(anchor - bufferOffset)) : 0
+            buffer.removeSubrange(0..<dropped)
+            bufferOffset += UInt64(dropped)
+            position -= dropped
+            let chunk = handle?.readData(ofLength: Self.chunkSize) ?? Data()
             if chunk.isEmpty { atEnd = true } else { buffer.append(contentsOf: chunk) }
         }
     }
