@@ -1,5 +1,6 @@
-// Fuzz target: the delimited readers — TSV, CSV and OmegaT glossaries, and bilingual TSV as
-// `termbridge check --bilingual` reads it. Every input goes through all four.
+// Fuzz target: the delimited readers — TSV, CSV (IATE's CSV export when its header says so) and
+// OmegaT glossaries, and bilingual TSV as `termbridge check --bilingual` reads it. Every input goes
+// through all four.
 import Foundation
 import Termbridge
 

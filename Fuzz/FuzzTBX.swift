@@ -1,4 +1,5 @@
-// Fuzz target: TBX glossaries (v3 and 2008), read from memory and streamed from a file.
+// Fuzz target: TBX glossaries (v3 and 2008) and MultiTerm XML (an <mtf> root), read from memory
+// and streamed from a file.
 import Foundation
 import Termbridge
 

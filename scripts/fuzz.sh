@@ -77,7 +77,7 @@ seeds() {
     dir=$(seed_dir "$1")
     case $1 in
     TBX)
-        cp Glossary/quasi-alliance.tbx "$dir/"
+        cp Glossary/quasi-alliance.tbx Tests/Fixtures/Termbases/*.tbx Tests/Fixtures/Termbases/multiterm.xml "$dir/"
         convert TBX head.tbx "$head_glossary"; convert TBX head-2008.tbx "$head_glossary" tbx2008
         convert TBX supplement.tbx "$small_glossary" ;;
     TMX)
@@ -86,12 +86,13 @@ seeds() {
     XLIFF)
         cp Fuzz/seeds/*.xlf "$dir/" ;;
     Delimited)
-        cp "$head_glossary" "$small_glossary" Corpus/quasi-alliances.reference-terms.tsv "$dir/"
+        cp "$head_glossary" "$small_glossary" Corpus/quasi-alliances.reference-terms.tsv Tests/Fixtures/Termbases/iate.csv "$dir/"
         convert Delimited head.csv "$head_glossary"; convert Delimited head.utf8 "$head_glossary"
         made Delimited bilingual.tsv align --format tsv ;;
     XLSX)
         convert XLSX head.xlsx "$head_glossary"; convert XLSX supplement.xlsx "$small_glossary" ;;
     JSON)
+        cp Tests/Fixtures/Termbases/unterm.json "$dir/"
         convert JSON head.json "$head_glossary"; convert JSON supplement.json "$small_glossary" ;;
     CEDICT)
         cp Tests/Fixtures/Data/cedict-sample.u8 "$dir/" ;;

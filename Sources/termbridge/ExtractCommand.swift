@@ -2,35 +2,9 @@ import ArgumentParser
 import Foundation
 import Termbridge
 
-/// The formats `termbridge extract` writes: each a glossary that `termbridge glossary` reads
-/// back (Markdown excepted, which is for people).
-enum ExtractFormat: String, CaseIterable, ExpressibleByArgument {
-    case tsv, csv, json, tbx, tbx2008, md
-
-    var glossaryFormat: GlossaryFormat {
-        switch self {
-        case .tsv: .tsv
-        case .csv: .csv
-        case .json: .json
-        case .tbx: .tbx
-        case .tbx2008: .tbx2008
-        case .md: .markdown
-        }
-    }
-
-    /// Whether the format has term-level fields for notes and contexts.
+extension GlossaryFormat {
+    /// Whether the format has term-level fields for the notes and contexts of candidates.
     var carriesTermDetails: Bool { self == .tbx || self == .tbx2008 || self == .json }
-
-    init?(path: String) {
-        switch GlossaryFormat(path: path) {
-        case .tsv: self = .tsv
-        case .csv: self = .csv
-        case .json: self = .json
-        case .tbx: self = .tbx
-        case .markdown: self = .md
-        default: return nil
-        }
-    }
 }
 
 /// `termbridge extract ZH_FILE... [--source EN_FILE]...`: a candidate glossary from Chinese
@@ -58,7 +32,7 @@ struct ExtractCommand: ParsableCommand {
         so, so that no CAT tool takes them for approved terms), English first, the \
         concept note starting `candidate` with the kind, frequency, score, known status and \
         up to three contexts (file:line). --format tbx writes TBX v3, tbx2008 the TBX 2008 \
-        (<martif>) that translate-toolkit and OmegaT read. TBX and JSON also carry the note `candidate` and \
+        (<martif>) that translate-toolkit and OmegaT read; xlsx, omegat and md are written too. TBX and JSON also carry the note `candidate` and \
         the contexts on the terms. Review the file, then fold it into a glossary with \
         `termbridge glossary merge GLOSSARY REVIEWED -o GLOSSARY`. Without --format the \
         format comes from -o's extension, else tsv. Output goes to -o OUT, written \
@@ -97,11 +71,13 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .customLong("new-only"), help: "Leave out candidates the glossary already has.")
     var newOnly = false
 
-    @Option(help: "Output format (default: from -o's extension, else tsv).")
-    var format: ExtractFormat?
+    @Option(help: "Output format: any glossary format that is written (default: from -o's extension, else tsv).")
+    var format: GlossaryFormat?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write; standard output when absent or -.", valueName: "OUT"))
     var output: String?
+
+    @OptionGroup var sourceLanguage: SourceLanguageOption
 
     func validate() throws {
         if chinese.isEmpty { throw ValidationError("Give at least one Chinese file.") }
@@ -110,8 +86,11 @@ struct ExtractCommand: ParsableCommand {
         }
         if minimumFrequency < 1 { throw ValidationError("--min-freq must be a positive number (1 or more), not \(minimumFrequency).") }
         if let top, top < 1 { throw ValidationError("--top must be a positive number (1 or more), not \(top).") }
-        if format == nil, let output, output != "-", ExtractFormat(path: output) == nil {
-            throw ValidationError("Cannot tell the format from the extension of '\(TerminalText.escaped(output))'; give --format tsv, csv, json, tbx, tbx2008 or md.")
+        if format == nil, let output, output != "-", !(GlossaryFormat(path: output)?.canWrite ?? false) {
+            throw ValidationError("Cannot tell the format from the extension of '\(TerminalText.escaped(output))'; give --format \(writtenFormats).")
+        }
+        if let format, !format.canWrite {
+            throw ValidationError("--format \(format.rawValue): this format is read, not written; give --format \(writtenFormats).")
         }
     }
 
@@ -142,19 +121,22 @@ struct ExtractCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let destination = output == "-" ? nil : output
-        let format = self.format ?? destination.flatMap(ExtractFormat.init(path:)) ?? .tsv
-        let result = Glossary(candidates: candidates, termLevelDetails: format.carriesTermDetails)
+        let format = self.format ?? destination.flatMap(GlossaryFormat.init(path:)) ?? .tsv
+        let result = try sourceLanguage.applied(to: Glossary(candidates: candidates, termLevelDetails: format.carriesTermDetails))
         if let destination {
-            report(try result.write(to: destination, format: format.glossaryFormat), writing: destination)
+            report(try result.write(to: destination, format: format), writing: destination)
             let kinds = CandidateKind.allCases.map { kind in "\(candidates.filter { $0.kind == kind }.count) \(kind.rawValue)" }
             printError("\(candidates.count) candidates (\(kinds.joined(separator: ", "))) written to \(destination)")
         } else {
-            let (data, warnings) = try result.encoded(as: format.glossaryFormat)
+            let (data, warnings) = try result.encoded(as: format)
             try writeStandardOutput(data)
             report(warnings, writing: "standard output")
         }
     }
 }
+
+/// The formats a glossary is written in, as the command line names them.
+let writtenFormats = GlossaryFormat.allValueStrings.filter { GlossaryFormat(argument: $0)?.canWrite ?? false }.joined(separator: ", ")
 
 /// Reads a file as strict UTF-8 and refuses one that holds only white space.
 ///

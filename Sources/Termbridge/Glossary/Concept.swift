@@ -48,6 +48,19 @@ public struct LanguageTerms: Sendable, Hashable, Codable {
     }
 }
 
+extension LanguageTerms {
+    /// Gives each term whose file stated no status (`explicit[i]` false) the status TBX's rule
+    /// implies: the first of them is preferred unless a term stated as preferred exists, the
+    /// others are admitted. Readers of TBX, MultiTerm XML, IATE's CSV and UNTERM share it.
+    mutating func applyDefaultStatuses(explicit: [Bool]) {
+        var preferredTaken = zip(terms, explicit).contains { $1 && $0.status == .preferred }
+        for index in terms.indices where !explicit[index] {
+            terms[index].status = preferredTaken ? .admitted : .preferred
+            preferredTaken = true
+        }
+    }
+}
+
 /// One concept (TBX's `conceptEntry`): an idea, named by terms in each language.
 public struct Concept: Sendable, Hashable, Codable {
     /// Identifier, unique within a glossary.

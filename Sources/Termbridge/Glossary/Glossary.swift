@@ -2,7 +2,8 @@ import Foundation
 
 /// A concept-oriented termbase: concepts, each named by terms in several languages with a
 /// status per term. Read and written as TSV, CSV, XLSX, JSON, TBX (v3 and 2008) and OmegaT
-/// glossaries, read from CC-CEDICT, written as Markdown (see ``GlossaryFormat``).
+/// glossaries, read from CC-CEDICT, IATE's CSV export, MultiTerm XML and UNTERM's JSON, written as Markdown
+/// (see ``GlossaryFormat``).
 public struct Glossary: Sendable, Hashable, Codable {
     /// The concepts, in file order.
     public var concepts: [Concept]
@@ -19,6 +20,18 @@ public struct Glossary: Sendable, Hashable, Codable {
         self.concepts = concepts
         self.sourceLanguage = sourceLanguage
     }
+
+    /// This glossary with `language` declared as its source language (see ``sourceLanguage``);
+    /// English, the default, stays undeclared (nil), as TBX reads it back.
+    public func declaringSourceLanguage(_ language: String) -> Glossary {
+        var copy = self
+        copy.sourceLanguage = language == Self.defaultSourceLanguage ? nil : language
+        return copy
+    }
+
+    /// Whether `tag` can be declared as a language (an `xsd:language` value such as `zh`,
+    /// `en-US` or `zh-Hans-CN`, as TBX's `xml:lang` requires).
+    public static func isLanguageTag(_ tag: String) -> Bool { XMLNames.isLanguageTag(tag) }
 
     /// ``sourceLanguage``, or English when none is declared.
     public var effectiveSourceLanguage: String { sourceLanguage ?? Self.defaultSourceLanguage }
@@ -96,6 +109,15 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
     case tbx2008
     /// CC-CEDICT's `cedict_ts.u8` line format (read only).
     case cedict
+    /// IATE's CSV export: `E_ID|E_DOMAINS|L_CODE|T_TERM|…`, one row per term (read only; a
+    /// `.csv` or `.tsv` file with that header is read as it without being named).
+    case iateCSV = "iate-csv"
+    /// MultiTerm XML (`<mtf>`), SDL/Trados MultiTerm's export (read only; a `.xml` or `.tbx`
+    /// file whose root is `<mtf>` is read as it without being named).
+    case multiterm
+    /// UNTERM's JSON records (read only; a `.json` file with `recordID`s and no `concepts` is
+    /// read as it without being named).
+    case unterm
     /// A Markdown table for people (write only).
     case markdown
 
@@ -114,11 +136,13 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
     }
 
     public var canRead: Bool { self != .markdown }
-    public var canWrite: Bool { self != .cedict }
+    public var canWrite: Bool { ![.cedict, .iateCSV, .multiterm, .unterm].contains(self) }
 }
 
 extension Glossary {
-    /// Reads a glossary file; the format comes from `format`, else from the extension.
+    /// Reads a glossary file; the format comes from `format`, else from the extension and the
+    /// content (a `.csv`/`.tsv` with IATE's header is IATE's export; a `.xml`/`.tbx` whose root is
+    /// `<mtf>` is MultiTerm XML; a `.json` of `recordID`s is UNTERM's).
     ///
     /// - Throws: ``FileError`` with the file, line and column of malformed content, or
     ///   ``InvalidUTF8Error``.
@@ -131,10 +155,11 @@ extension Glossary {
     /// extension.
     public static func reading(contentsOf path: String, format: GlossaryFormat? = nil) throws -> (glossary: Glossary, notes: [GlossaryWarning]) {
         guard let format = format ?? GlossaryFormat(path: path) else {
-            throw FileError(path: path, message: "cannot tell the glossary format from the file name; name it .tsv, .csv, .xlsx, .json, .tbx, .utf8 (OmegaT) or .u8 (CC-CEDICT)")
+            throw FileError(path: path, message: "cannot tell the glossary format from the file name; name it .tsv, .csv, .xlsx, .json, .tbx, .xml, .utf8 (OmegaT) or .u8 (CC-CEDICT)")
         }
-        if format == .tbx || format == .tbx2008 {
-            return (try TBXGlossaryFormat.read(contentsOf: path), [])   // streamed: no copy of the file in memory
+        if format == .tbx || format == .tbx2008 || format == .multiterm {
+            // Streamed: no copy of the file in memory. The root element tells TBX from MultiTerm XML.
+            return (try TBXGlossaryFormat.read(contentsOf: path, multiTermOnly: format == .multiterm), [])
         }
         return try reading(TextFile.data(path), format: format, file: path)
     }
@@ -147,10 +172,15 @@ extension Glossary {
     /// Reads a glossary from `data` in `format`, with notes on what was assumed.
     public static func reading(_ data: Data, format: GlossaryFormat, file: String? = nil) throws -> (glossary: Glossary, notes: [GlossaryWarning]) {
         switch format {
+        case .tsv where IATECSVFormat.looksLikeIATE(data), .csv where IATECSVFormat.looksLikeIATE(data):
+            return (try IATECSVFormat.read(data, file: file), [])
         case .tsv: return try DelimitedGlossaryFormat.tsv.read(data, file: file)
         case .csv: return try DelimitedGlossaryFormat.csv.read(data, file: file)
+        case .iateCSV: return (try IATECSVFormat.read(data, file: file), [])
+        case .multiterm: return (try TBXGlossaryFormat.read(data, file: file, multiTermOnly: true), [])
         case .xlsx: return try XLSXGlossaryFormat.read(data, file: file)
         case .omegat: return try OmegaTGlossaryFormat.read(data, file: file)
+        case .json where UNTERMFormat.looksLikeUNTERM(data), .unterm: return (try UNTERMFormat.read(data, file: file), [])
         case .json: return (try JSONGlossaryFormat.read(data, file: file), [])
         case .tbx, .tbx2008: return (try TBXGlossaryFormat.read(data, file: file), [])
         case .cedict: return (try CEDICTLexicon.read(data, file: file).glossary(), [])
@@ -173,8 +203,8 @@ extension Glossary {
         case .tbx: return try TBXGlossaryFormat.write(self, version: .v3)
         case .tbx2008: return try TBXGlossaryFormat.write(self, version: .v2008)
         case .markdown: return try MarkdownGlossaryFormat.write(self)
-        case .cedict:
-            throw FileError(path: nil, message: "CC-CEDICT is read only; write TSV, CSV, JSON, TBX or Markdown")
+        case .cedict, .iateCSV, .multiterm, .unterm:
+            throw FileError(path: nil, message: "\(format.rawValue) is read only; write TSV, CSV, XLSX, JSON, TBX, OmegaT or Markdown")
         }
     }
 

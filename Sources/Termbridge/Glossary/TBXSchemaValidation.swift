@@ -7,8 +7,14 @@ public enum TBXSchemaValidation {
     /// The issues of `path` against its schema: none when valid; one error naming the first
     /// lines of xmllint's report when not; one warning when xmllint or the schema is missing
     /// (the check is then skipped, and the warning says what to install or set).
+    ///
+    ///   MultiTerm XML (an `<mtf>` root, which Termbridge reads from `.xml` files too) has no TBX
+    ///   schema: no issues.
     public static func issues(in path: String, schemas: SchemaLocator = SchemaLocator()) throws -> [GlossaryIssue] {
-        let head = (try? TextFile.data(path).prefix(2000)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let bytes = (try? TextFile.data(path).prefix(4000)) ?? Data()
+        let isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        let head = isUTF16 ? String(data: bytes.prefix(bytes.count & ~1), encoding: .utf16) ?? "" : String(decoding: bytes.prefix(2000), as: UTF8.self)
+        if head.contains("<mtf"), !head.contains("<tbx"), !head.contains("<martif") { return [] }
         let schema: Schema = head.contains("<martif") ? .tbx2008 : .tbxCore
         guard let schemaPath = schemas.locate(schema) else {
             return [GlossaryIssue(.warning, conceptID: nil,

@@ -4,8 +4,8 @@ extension XMLEventReader {
     // MARK: Encoding
 
     /// Checks the first bytes (byte order marks, UTF-16/32 and EBCDIC patterns) and reads the
-    /// XML declaration, refusing every encoding but UTF-8 and US-ASCII before any content is
-    /// read.
+    /// XML declaration, refusing every encoding but UTF-8, US-ASCII and UTF-16 with a byte
+    /// order mark (transcoded as it is read: ``UTF16Transcoder``) before any content is read.
     func readStartOfDocument() throws {
         stage = .prolog
         _ = try available(4)
@@ -21,12 +21,12 @@ extension XMLEventReader {
         } else if starts([0xFE, 0xFF]) || (head.count >= 2 && head[0] == 0 && head[1] != 0) {
             detected = "UTF-16BE"
         } else if starts([0x4C, 0x6F, 0xA7, 0x94]) {
-            throw refusal("this file is in EBCDIC (its XML declaration is not in an ASCII-based encoding); Termbridge reads XML in UTF-8 only. Convert it first, e.g. with iconv -f IBM037 -t UTF-8 (use the code page the file declares), and declare encoding=\"UTF-8\"", at: here)
+            throw refusal("this file is in EBCDIC (its XML declaration is not in an ASCII-based encoding); Termbridge reads XML in UTF-8 (or UTF-16 that starts with a byte order mark). Convert it first, e.g. with iconv -f IBM037 -t UTF-8 (use the code page the file declares), and declare encoding=\"UTF-8\"", at: here)
         } else {
             detected = nil
         }
         if let detected {
-            throw refusal("this file is in \(detected) (from its first bytes); Termbridge reads XML in UTF-8 only. \(Self.conversionAdvice(detected))", at: here)
+            throw refusal("this file is in \(detected) (from its first bytes); Termbridge reads XML in UTF-8 (or UTF-16 that starts with a byte order mark). \(Self.conversionAdvice(detected))", at: here)
         }
         if starts([0xEF, 0xBB, 0xBF]) { i += 3 }   // the UTF-8 byte order mark: not a character of the document
         if try matches("<?xml"), try available(6), [0x20, 0x09, 0x0A, 0x0D].contains(buffer[i + 5]) {
@@ -85,13 +85,20 @@ extension XMLEventReader {
 
     /// Accepts UTF-8 and US-ASCII; refuses any other encoding, naming it and the conversion.
     private func checkDeclaredEncoding(_ name: String, at place: XMLPlace) throws {
+        if let utf16 {
+            // Transcoded from UTF-16 (its byte order mark): the declaration must not say otherwise.
+            guard ["UTF-16", "UTF-16LE", "UTF-16BE", "UTF16"].contains(name.uppercased()) else {
+                throw refusal("this file starts with a \(utf16.name) byte order mark but declares encoding \"\(name)\"; declare encoding=\"UTF-16\" or convert it to UTF-8", at: place)
+            }
+            return
+        }
         switch name.uppercased() {
         case "UTF-8", "UTF8":
             return
         case "US-ASCII", "ASCII":
             asciiOnly = true
         default:
-            throw refusal("this file declares encoding \"\(name)\"; Termbridge reads XML in UTF-8 only. \(Self.conversionAdvice(name))", at: place)
+            throw refusal("this file declares encoding \"\(name)\"; Termbridge reads XML in UTF-8 (or UTF-16 that starts with a byte order mark). \(Self.conversionAdvice(name))", at: place)
         }
     }
 

@@ -27,9 +27,11 @@ enum XMLByteSource {
 /// input. Comments and processing instructions are skipped; CDATA sections are text.
 ///
 /// What it refuses, with the file, line and column (see `Docs/XML.md`):
-/// - any encoding but UTF-8 (and US-ASCII, its subset): UTF-16/32 and EBCDIC detected from
-///   the first bytes, every other encoding named in the XML declaration — with the `iconv`
-///   command that converts the file — before any content is read;
+/// - any encoding but UTF-8 (and US-ASCII, its subset) and UTF-16 that starts with a byte
+///   order mark (as MultiTerm writes its exports; transcoded to UTF-8 as it is read, strictly:
+///   ``UTF16Transcoder``): UTF-16 without one, UTF-32 and EBCDIC detected from the first bytes,
+///   every other encoding named in the XML declaration — with the `iconv` command that converts
+///   the file — before any content is read;
 /// - invalid UTF-8 (with the byte offset) and characters XML does not allow;
 /// - entity declarations (`<!ENTITY`) and parameter-entity references anywhere in the
 ///   DOCTYPE's internal subset, however long the prolog — billion laughs and XXE cannot
@@ -53,6 +55,13 @@ final class XMLEventReader {
     private let source: XMLByteSource
     private var sourceOffset = 0
     private var sourceEnded = false
+    /// Whether the first bytes have been looked at for a UTF-16 byte order mark.
+    private var sourceChecked = false
+    /// Bytes read while looking for the byte order mark, not yet handed on.
+    private var sourceHead: [UInt8] = []
+    /// Set when the input starts with a UTF-16 byte order mark: what is read is transcoded to
+    /// UTF-8 before it is parsed (MultiTerm writes its XML exports in UTF-16).
+    private(set) var utf16: UTF16Transcoder?
     private static let chunkSize = 1 << 18
     /// Input bytes `buffer[0 ..< end]`; the cursor is `i`; `base` is the file offset of `buffer[0]`.
     var buffer: UnsafeMutablePointer<UInt8>
@@ -232,7 +241,7 @@ final class XMLEventReader {
                 end = kept
                 i = 0
             }
-            if end == capacity {
+            if capacity - end < 16 {   // room for what one UTF-16 read may give (UTF16Transcoder.rawLimit)
                 let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
                 larger.update(from: buffer, count: end)
                 buffer.deallocate()
@@ -244,7 +253,53 @@ final class XMLEventReader {
         }
     }
 
+    /// Reads up to `maximum` bytes of UTF-8 into `pointer`: the input's bytes, or its UTF-16
+    /// transcoded when it starts with a UTF-16 byte order mark. 0 only at the end of the input.
     private func readSource(into pointer: UnsafeMutablePointer<UInt8>, maximum: Int) throws -> Int {
+        if !sourceChecked {
+            sourceChecked = true
+            var head = [UInt8](repeating: 0, count: 4)
+            var count = 0
+            while count < 4 {
+                let read = try head.withUnsafeMutableBufferPointer { try readRawSource(into: $0.baseAddress! + count, maximum: 4 - count) }
+                if read == 0 { break }
+                count += read
+            }
+            let bigEndian = head.withUnsafeBufferPointer { UTF16Transcoder.byteOrder(of: UnsafeBufferPointer(rebasing: $0[0 ..< count])) }
+            if let bigEndian {
+                utf16 = UTF16Transcoder(bigEndian: bigEndian)
+                sourceHead = Array(head[2 ..< count])
+            } else {
+                sourceHead = Array(head[0 ..< count])
+            }
+        }
+        guard var transcoder = utf16 else {
+            if !sourceHead.isEmpty {
+                let count = min(maximum, sourceHead.count)
+                for k in 0 ..< count { pointer[k] = sourceHead[k] }
+                sourceHead.removeFirst(count)
+                return count
+            }
+            return try readRawSource(into: pointer, maximum: maximum)
+        }
+        defer { utf16 = transcoder }
+        let limit = UTF16Transcoder.rawLimit(forOutput: maximum)
+        var raw = [UInt8](repeating: 0, count: limit)
+        while true {
+            var count = min(sourceHead.count, limit)
+            for k in 0 ..< count { raw[k] = sourceHead[k] }
+            sourceHead.removeFirst(count)
+            count += try raw.withUnsafeMutableBufferPointer { try readRawSource(into: $0.baseAddress! + count, maximum: limit - count) }
+            let written = try raw.withUnsafeBufferPointer {
+                try transcoder.transcode(UnsafeBufferPointer(rebasing: $0[0 ..< count]), into: pointer, file: file)
+            }
+            if written > 0 || count == 0 { return written }
+        }
+    }
+
+    /// Reads up to `maximum` of the input's own bytes into `pointer`; 0 at its end.
+    private func readRawSource(into pointer: UnsafeMutablePointer<UInt8>, maximum: Int) throws -> Int {
+        guard maximum > 0 else { return 0 }
         switch source {
         case .data(let data):
             let count = min(maximum, data.count - sourceOffset)

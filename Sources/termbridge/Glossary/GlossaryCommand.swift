@@ -26,6 +26,31 @@ extension GlossaryFormat: ExpressibleByArgument {
 
 extension MergePreference: ExpressibleByArgument {}
 
+/// `--source-language TAG`, for every subcommand that writes a glossary: the language the
+/// glossary is translated from (Docs/Termbases.md, "The source language").
+struct SourceLanguageOption: ParsableArguments {
+    @Option(name: .customLong("source-language"), help: ArgumentHelp(
+        "The language translated from (a tag such as en, en-US or zh): TBX writes its terms first in every entry and declares it on the root; JSON keeps it. Default: what the input declares, else en.",
+        valueName: "TAG"))
+    var tag: String?
+
+    func validate() throws {
+        if let tag, !Glossary.isLanguageTag(tag) {
+            throw ValidationError("--source-language \(TerminalText.escaped(tag)): not a language tag (such as en, en-US, zh or zh-Hans).")
+        }
+    }
+
+    /// `glossary` with the declared source language, if one was given; a language the glossary
+    /// has no section in is an error (a typo would otherwise go unnoticed).
+    func applied(to glossary: Glossary) throws -> Glossary {
+        guard let tag else { return glossary }
+        if !glossary.concepts.isEmpty, !glossary.languages.contains(where: { Concept.tag($0, matches: tag) || Concept.tag(tag, matches: $0) }) {
+            throw ValidationError("--source-language \(TerminalText.escaped(tag)): the glossary has no terms in that language (it has \(glossary.languages.joined(separator: ", "))).")
+        }
+        return glossary.declaringSourceLanguage(tag)
+    }
+}
+
 /// Reads a glossary named on the command line (`-` is standard input, in `format`); what
 /// was assumed in reading it (a list without a header row) goes to standard error.
 func readGlossary(_ path: String, format: GlossaryFormat? = nil) throws -> Glossary {

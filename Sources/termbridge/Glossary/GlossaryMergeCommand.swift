@@ -23,12 +23,14 @@ struct GlossaryMergeCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The merged glossary.", valueName: "OUT")) var output: String
     @Option(help: "Which glossary wins a conflict: first or last.") var prefer: MergePreference?
     @Option(help: "Output format, when the extension does not tell (tbx2008 for TBX 2008).") var to: GlossaryFormat?
+    @OptionGroup var sourceLanguage: SourceLanguageOption
 
     func validate() throws {
         if to == nil, output != "-", GlossaryFormat(path: output) == nil {
             throw ValidationError("Cannot tell the format of '\(TerminalText.escaped(output))' from its extension; name it .tsv, .csv, .json, .tbx or .md, or give --to.")
         }
         if inputs.count < 2 { throw ValidationError("Give at least two glossaries to merge.") }
+        if let to, !to.canWrite { throw ValidationError("--to \(to.rawValue): this format is read, not written.") }
     }
 
     func run() throws {
@@ -39,7 +41,7 @@ struct GlossaryMergeCommand: ParsableCommand {
             printError("\(conflicts.count) conflict(s); nothing written. Use --prefer first or --prefer last.")
             throw ExitCode(1)
         }
-        try writeGlossary(merged, to: output, format: to)
+        try writeGlossary(sourceLanguage.applied(to: merged), to: output, format: to)
         printError("\(merged.concepts.count) concepts written to \(output == "-" ? "standard output" : output)"
               + (conflicts.isEmpty ? "" : " (\(conflicts.count) conflict(s) resolved: --prefer \(prefer!.rawValue))"))
     }

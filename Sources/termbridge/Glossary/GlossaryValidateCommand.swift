@@ -12,8 +12,8 @@ struct GlossaryValidateCommand: ParsableCommand {
         place and forbidden in another, a concept missing one of the --languages. Warnings: \
         no preferred term, several preferred terms, one preferred term for several concepts.
 
-        A .tbx file is also checked against its official schema with xmllint: TBX v3 against \
-        the core RelaxNG, TBX 2008 against its DTD. The schemas ship with Termbridge (the \
+        A .tbx or .xml file is also checked against its official schema with xmllint: TBX v3 \
+        against the core RelaxNG, TBX 2008 against its DTD (MultiTerm XML has none). The schemas ship with Termbridge (the \
         checkout's Schemas/, or share/termbridge/schemas where it is installed; \
         TERMBRIDGE_SCHEMAS names other folders).
         """

@@ -90,6 +90,15 @@ private func cellCount(_ row: String) -> Int {
         #expect(text.contains("川普: Taiwan usage"))
     }
 
+    @Test func showsEachLanguagesDefinitionSourceAndNote() throws {
+        let concept = Concept(id: "c1", source: "Termbridge test sample", languages: [
+            LanguageTerms(language: "zh-CN", terms: [Term("航道")], definition: "船舶通行的海上路线", source: "我们的样本", note: "多用于航运"),
+            LanguageTerms(language: "en-US", terms: [Term("sea lane")], source: "our sample"),
+        ])
+        let text = try markdown(Glossary(concepts: [concept]))
+        #expect(text.contains("| *Source:* Termbridge test sample<br>*Definition (zh-CN):* 船舶通行的海上路线 (source: 我们的样本)<br>*Source (en-US):* our sample<br>*Note (zh-CN):* 多用于航运 |"), "\(text)")
+    }
+
     @Test func escapesMarkdownInCells() throws {
         #expect(try markdown(sample).contains("| | | **\\*bold\\* \\_claim\\_ \\`code\\` &lt;b>** | |"))
         #expect(MarkdownGlossaryFormat.escape("a|b\r\nc\nd") == "a\\|b<br>c<br>d")

@@ -198,10 +198,17 @@ import ZIPFoundation
     @Test func omegaTWritingKeepsThePreferredPairAndNamesTheRest() throws {
         let (data, warnings) = try sample.encoded(as: .omegat)
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text == "# OmegaT glossary written by Termbridge: source (en)⇥target (zh)⇥comment\nquasi ally\t准盟友\tthe state, not the relationship\nNATO\t北约\n")
+        // The admitted English term is an entry of its own, to the preferred Chinese term.
+        #expect(text == "# OmegaT glossary written by Termbridge: source (en)⇥target (zh)⇥comment\nquasi ally\t准盟友\tthe state, not the relationship\nquasi-ally\t准盟友\tthe state, not the relationship\nNATO\t北约\n")
         let messages = warnings.map(\.message).joined(separator: "\n")
         #expect(messages.contains("OmegaT has no place for forbidden terms besides the preferred ones: 1 not written"))
-        #expect(messages.contains("OmegaT has no place for admitted terms besides the preferred ones: 1 not written"))
+        #expect(!messages.contains("admitted"))
+        // An admitted Chinese term would read as an equal choice beside the preferred one: reported, not written.
+        var withChineseVariant = sample
+        withChineseVariant.concepts[1].languages[0].terms.append(Term("北大西洋公约组织", status: .admitted))
+        let (variantData, variantWarnings) = try withChineseVariant.encoded(as: .omegat)
+        #expect(!String(decoding: variantData, as: UTF8.self).contains("北大西洋公约组织"))
+        #expect(variantWarnings.map(\.message).contains { $0.contains("admitted terms besides the preferred ones: 1 not written") })
         #expect(messages.contains("OmegaT has no place for concept ids"))
         #expect(messages.contains("OmegaT has no place for subjects"))
         #expect(!text.contains("伪盟友"))   // a forbidden term must never reach OmegaT as a normal hit

@@ -120,15 +120,16 @@ import Testing
         #expect(failure.message.contains("&nbsp;"))
     }
 
-    @Test func refusesUTF16() throws {
-        let data = try #require(TBXTestSupport.v3("").data(using: .utf16))
-        #expect(throws: FileError.self) { try TBXGlossaryFormat.read(data, file: nil) }
+    @Test func refusesUTF16ThatDeclaresUTF8() throws {
+        let data = try #require(TBXTestSupport.v3("").data(using: .utf16))   // with a byte order mark
+        let failure = try #require(throws: FileError.self) { try TBXGlossaryFormat.read(data, file: nil) }
+        #expect(failure.message.contains("declares encoding \"UTF-8\""))
     }
 
     @Test func reportsAnUnknownRootElement() throws {
         let failure = try #require(error(reading: "<?xml version=\"1.0\"?>\n<glossary>\n</glossary>\n"))
         #expect(failure.line == 2 && failure.column == 1)
-        #expect(failure.message.contains("expected <tbx> (TBX v3) or <martif> (TBX 2008)"))
+        #expect(failure.message.contains("expected <tbx> (TBX v3), <martif> (TBX 2008) or <mtf> (MultiTerm XML)"))
     }
 
     @Test func reportsAConceptEntryWithoutID() throws {

@@ -80,11 +80,39 @@ import Testing
     }
 
     @Test(arguments: XMLReaderKind.allCases)
-    func refusesUTF16AndUTF32WithAConversionHint(kind: XMLReaderKind) throws {
+    func readsUTF16WithAByteOrderMarkAsItsUTF8(kind: XMLReaderKind) throws {
+        // Astral characters (surrogate pairs) as well as Han and ASCII.
+        let utf8 = kind.document(declaration: Array("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n".utf8), text: Array("准盟友 𠀀 ally".utf8))
+        let text = String(decoding: utf8, as: UTF8.self)
+        let expected = try kind.read(kind.document(text: Array("准盟友 𠀀 ally".utf8))).get()
+        #expect(try kind.read([0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }).get() == expected)
+        #expect(try kind.read([0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }).get() == expected)
+    }
+
+    @Test(arguments: XMLReaderKind.allCases)
+    func refusesUTF16ThatContradictsItselfOrIsBroken(kind: XMLReaderKind) throws {
+        func le(_ text: String) -> [UInt8] { [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+        let declaredUTF8 = String(decoding: kind.document(declaration: Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8), text: Array("ally".utf8)), as: UTF8.self)
+        let contradiction = kind.error(reading: le(declaredUTF8))
+        #expect(contradiction?.message.contains("UTF-16LE byte order mark but declares encoding \"UTF-8\"") == true, "\(contradiction?.message ?? "read")")
+        // A lone high surrogate in the text: named with its byte offset in the file.
+        let document = String(decoding: kind.document(declaration: Array("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n".utf8),
+                                                      text: Array("allyX".utf8)), as: UTF8.self)
+        var bytes = le(document)
+        let x = bytes.indices.first { $0 % 2 == 0 && $0 > 1 && bytes[$0] == UInt8(ascii: "X") && bytes[$0 + 1] == 0 }!
+        (bytes[x], bytes[x + 1]) = (0x00, 0xD8)
+        let lone = kind.error(reading: bytes)
+        #expect(lone?.message.contains("invalid UTF-16LE at byte offset \(x)") == true, "\(lone?.message ?? "read")")
+        // Cut inside a code unit.
+        let cut = kind.error(reading: Array(le(document).dropLast()))
+        #expect(cut?.message.contains("the file ends inside a character") == true,
+                "\(cut.map { "\($0.line ?? 0): \($0.message)" } ?? "read")")
+    }
+
+    @Test(arguments: XMLReaderKind.allCases)
+    func refusesUTF16WithoutAByteOrderMarkAndUTF32WithAConversionHint(kind: XMLReaderKind) throws {
         let text = String(decoding: kind.document(text: Array("准盟友".utf8)), as: UTF8.self)
         let encodings: [(String, [UInt8])] = [
-            ("UTF-16LE", [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
-            ("UTF-16BE", [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }),
             ("UTF-16LE", text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
             ("UTF-16BE", text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }),
             ("UTF-32LE", [0xFF, 0xFE, 0, 0] + text.unicodeScalars.flatMap { s in (0..<4).map { UInt8((s.value >> (8 * $0)) & 0xFF) } }),

@@ -5,7 +5,7 @@ import Foundation
 /// the start tags of its ancestors (for `srclang`, `source-language`), and the place in the
 /// file of every character of a unit's text.
 ///
-/// The file is parsed by ``XMLEventReader`` (UTF-8 only, entity declarations and references
+/// The file is parsed by ``XMLEventReader`` (UTF-8, or UTF-16 with a byte order mark; entity declarations and references
 /// refused, nesting limited; every error with its line and column), in 256 KB chunks: memory
 /// is O(chunk + largest unit), time O(file). A root element other than the format's is an
 /// error before any unit is read.

@@ -8,7 +8,9 @@ import Foundation
 /// each followed by its status in italics (`准同盟 *(deprecated)*`), with the language tag
 /// when the term is in another section (`準盟友 *(zh-Hant)*`); **Pinyin** of the bold Chinese
 /// term (computed with ``Pinyin/of(_:)`` when the glossary has none); **Notes** — part of
-/// speech, definition, note and term notes. Several items in a cell are separated by
+/// speech, the concept's definition and source, each Chinese and English section's own
+/// definition (with its source) labelled with its tag (`*Definition (en-US):*`), the concept's
+/// note, the sections' notes, and term notes. Several items in a cell are separated by
 /// `<br>`. Cell text is escaped: `|`, `\`, `*`, `_` and `` ` `` by a backslash, `<` as
 /// `&lt;`, line breaks as `<br>`, so every row has exactly four cells.
 ///
@@ -72,7 +74,21 @@ enum MarkdownGlossaryFormat {
         let partsOfSpeech = orderedUnique((concept.terms(in: "zh") + concept.terms(in: "en")).compactMap(\.partOfSpeech))
         if !partsOfSpeech.isEmpty { notes.append("*\(escape(partsOfSpeech.joined(separator: ", "))).*") }
         if let definition = concept.definition, !definition.isEmpty { notes.append(escape(definition)) }
+        if let source = concept.source, !source.isEmpty { notes.append("*Source:* " + escape(source)) }
+        let shownSections = concept.languages.filter { Concept.tag($0.language, matches: "zh") || Concept.tag($0.language, matches: "en") }
+        for section in shownSections {
+            let language = escape(section.language)
+            let source = section.source.flatMap { $0.isEmpty ? nil : " (source: \(escape($0)))" }
+            if let definition = section.definition, !definition.isEmpty {
+                notes.append("*Definition (\(language)):* " + escape(definition) + (source ?? ""))
+            } else if let source = section.source, !source.isEmpty {
+                notes.append("*Source (\(language)):* " + escape(source))
+            }
+        }
         if let note = concept.note, !note.isEmpty { notes.append("*Note:* " + escape(note)) }
+        for section in shownSections {
+            if let note = section.note, !note.isEmpty { notes.append("*Note (\(escape(section.language))):* " + escape(note)) }
+        }
         for term in concept.terms(in: "zh") + concept.terms(in: "en") {
             if let note = term.note, !note.isEmpty, note != TermStatus.forbiddenNote {
                 notes.append("\(escape(term.text)): \(escape(note))")

@@ -9,9 +9,14 @@ import Foundation
 ///
 /// **Writing** gives one entry per concept: the preferred English term, the preferred
 /// Chinese term, and the concept's note as comment (OmegaT's project has English as source
-/// and Chinese as target, Termbridge's direction). An OmegaT entry has no place for the rest,
-/// which is reported by name: other terms and statuses (OmegaT would offer a forbidden term as
-/// a normal hit, so forbidden and deprecated terms are never written), other languages, ids,
+/// and Chinese as target, Termbridge's direction); and one more entry for each admitted
+/// English term, to the same Chinese term, so that OmegaT (which looks entries up by the
+/// source terms it finds in a segment) offers the preferred translation wherever the source
+/// uses a synonym. An OmegaT entry has no place for the rest, which is reported by name: other
+/// Chinese terms (OmegaT shows every target of a source term alike, so an admitted Chinese term
+/// written beside the preferred one would read as an equal choice), other statuses (OmegaT
+/// would offer a forbidden term as a normal hit, so forbidden and deprecated terms are never
+/// written), other languages, ids,
 /// subjects, definitions, parts of speech, pinyin; and text OmegaT would read differently —
 /// tabs and line breaks, surrounding white space (OmegaT trims), a source starting with `#`.
 enum OmegaTGlossaryFormat {
@@ -39,7 +44,8 @@ enum OmegaTGlossaryFormat {
             for section in concept.languages {
                 let isPair = Concept.tag(section.language, matches: "en") || Concept.tag(section.language, matches: "zh")
                 if !isPair { losses.note("languages other than en and zh", concept.id); continue }
-                for term in section.terms where term != source && term != target {
+                let isEnglish = Concept.tag(section.language, matches: "en")
+                for term in section.terms where term != source && term != target && !(isEnglish && term.status == .admitted && target != nil) {
                     losses.note("\(term.status) terms besides the preferred ones", concept.id)
                 }
                 if section.language != "en" && section.language != "zh" { losses.note("language tags other than en and zh (\(section.language))", concept.id) }
@@ -57,17 +63,21 @@ enum OmegaTGlossaryFormat {
                 losses.note("concepts without a preferred term in both en and zh", concept.id)
                 continue
             }
-            let fields = [source.text, target.text] + (concept.note.map { [$0] } ?? [])
-            if fields.contains(where: { $0.contains { $0 == "\t" || $0.isNewline } }) {
-                losses.note("tabs and line breaks", concept.id)
-                continue
+            // The preferred pair, then each admitted English term to the preferred Chinese term.
+            let admitted = concept.terms(in: "en").filter { $0.status == .admitted }
+            for term in [source] + admitted {
+                let fields = [term.text, target.text] + (concept.note.map { [$0] } ?? [])
+                if fields.contains(where: { $0.contains { $0 == "\t" || $0.isNewline } }) {
+                    losses.note("tabs and line breaks", concept.id)
+                    continue
+                }
+                if fields.contains(where: { $0.first?.isWhitespace == true || $0.last?.isWhitespace == true || $0.isEmpty }) {
+                    losses.note("surrounding white space or empty text", concept.id)
+                    continue
+                }
+                if term.text.hasPrefix("#") { losses.note("source terms starting with #", concept.id); continue }
+                out += fields.joined(separator: "\t") + "\n"
             }
-            if fields.contains(where: { $0.first?.isWhitespace == true || $0.last?.isWhitespace == true || $0.isEmpty }) {
-                losses.note("surrounding white space or empty text", concept.id)
-                continue
-            }
-            if source.text.hasPrefix("#") { losses.note("source terms starting with #", concept.id); continue }
-            out += fields.joined(separator: "\t") + "\n"
         }
         return (Data(out.utf8), losses.warnings(format: "OmegaT"))
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Parses a small XML document or fragment into an ``XMLTreeElement`` tree, with
-/// ``XMLEventReader``'s defences (UTF-8 only, no entities, no DTD loading, nesting limited).
+/// ``XMLEventReader``'s defences (UTF-8, or UTF-16 with a byte order mark; no entities, no DTD loading, nesting limited).
 /// Memory: the tree. Large files are read element by element instead (``TBXReader``,
 /// ``StreamingXMLReader``).
 enum SafeXMLParser {

@@ -90,16 +90,19 @@ enum TBXGlossaryFormat {
     ///
     /// - Throws: ``FileError`` with the line and column of malformed or structurally wrong
     ///   content (see the type's documentation).
-    static func read(_ data: Data, file: String?) throws -> Glossary {
-        try TBXReader(file: file).glossary(reading: XMLEventReader(.data(data), file: file))
+    /// A document whose root is `<mtf>` is read as MultiTerm XML (``MultiTermReader``); with
+    /// `multiTermOnly`, nothing else is accepted.
+    static func read(_ data: Data, file: String?, multiTermOnly: Bool = false) throws -> Glossary {
+        try TBXReader(file: file, multiTermOnly: multiTermOnly).glossary(reading: XMLEventReader(.data(data), file: file))
     }
 
-    /// Reads the TBX file at `path` in chunks: memory holds the glossary, not the file.
-    static func read(contentsOf path: String) throws -> Glossary {
+    /// Reads the TBX (or MultiTerm XML) file at `path` in chunks: memory holds the glossary,
+    /// not the file.
+    static func read(contentsOf path: String, multiTermOnly: Bool = false) throws -> Glossary {
         let input = try InputFile.open(path)
         defer { input.close() }
         let descriptor = input.descriptor
-        return try TBXReader(file: path).glossary(reading: XMLEventReader(.file(descriptor: descriptor), file: path))
+        return try TBXReader(file: path, multiTermOnly: multiTermOnly).glossary(reading: XMLEventReader(.file(descriptor: descriptor), file: path))
     }
 
     /// Writes `glossary` as TBX-Basic in `version`, with what could not be written.
@@ -118,6 +121,23 @@ enum TBXGlossaryFormat {
         "termCompGrp", "adminGrp", "descripGrp", "termNoteGrp", "transacGrp", "refObjectSec",
         "refObjectList", "refObject", "itemSet", "itemGrp",
     ]
+}
+
+extension DataCategory {
+    /// A TBX `transacGrp` recording a change: `kind` (`origination`, `modification`) as
+    /// `transac type="transactionType"`, `person` as `transacNote type="responsibility"` and
+    /// `date`, each left out when empty — as termbase exports that record changes (MultiTerm
+    /// XML, UNTERM) are kept.
+    static func transaction(_ kind: String, by person: String?, on date: String?) -> DataCategory {
+        var children: [XMLTreeNode] = [.element(XMLTreeElement("transac", attributes: [XMLTreeAttribute("type", "transactionType")], text: kind))]
+        if let person, !person.isEmpty {
+            children.append(.element(XMLTreeElement("transacNote", attributes: [XMLTreeAttribute("type", "responsibility")], text: person)))
+        }
+        if let date, !date.isEmpty { children.append(.element(XMLTreeElement("date", text: date))) }
+        let xml = XMLTextWriter.compact(XMLTreeElement("transacGrp", children: children), defaultNamespace: "",
+                                        elementOnly: TBXGlossaryFormat.elementOnlyNames)
+        return DataCategory(element: "transacGrp", value: xml)
+    }
 }
 
 /// The element names that differ between TBX v3 and TBX 2008.

@@ -2,10 +2,13 @@ import Foundation
 
 /// Reads a TBX document (v3 or 2008) into a ``Glossary``, one concept entry at a time:
 /// memory holds the glossary and one entry's tree, never the whole document's.
-/// ``TBXGlossaryFormat`` documents the mapping. O(size of the document).
+/// ``TBXGlossaryFormat`` documents the mapping. O(size of the document). A document whose
+/// root is `<mtf>` is MultiTerm XML, read by ``MultiTermReader``.
 struct TBXReader {
     /// The file, for errors.
     let file: String?
+    /// Whether only MultiTerm XML is accepted (`--from multiterm`).
+    var multiTermOnly = false
 
     /// The glossary in the document `reader` reads.
     ///
@@ -13,12 +16,14 @@ struct TBXReader {
     ///   problem, whichever comes first in the file.
     func glossary(reading reader: XMLEventReader) throws -> Glossary {
         guard case .start(let root)? = try reader.next() else { throw error(at: nil, "no root element") }   // next() throws first
+        if root.name == "mtf" { return try MultiTermReader(file: file).glossary(reading: reader, root: root) }
+        if multiTermOnly { throw error(at: root, "the root element is <\(root.name)>: expected <mtf> (MultiTerm XML)") }
         let vocabulary: TBXVocabulary
         switch root.name {
         case "tbx": vocabulary = .v3
         case "martif": vocabulary = .v2008
         default:
-            throw error(at: root, "the root element is <\(root.name)>: expected <tbx> (TBX v3) or <martif> (TBX 2008)")
+            throw error(at: root, "the root element is <\(root.name)>: expected <tbx> (TBX v3), <martif> (TBX 2008) or <mtf> (MultiTerm XML)")
         }
         let document = Document(vocabulary: vocabulary, namespace: root.namespace, file: file)
         var glossary = Glossary()
@@ -194,11 +199,7 @@ private struct Document {
         }
         // Terms without an administrativeStatus: the first is preferred unless a term is
         // explicitly preferred; the others are admitted.
-        var preferredTaken = zip(result.terms, explicitStatus).contains { $1 && $0.status == .preferred }
-        for index in result.terms.indices where !explicitStatus[index] {
-            result.terms[index].status = preferredTaken ? .admitted : .preferred
-            preferredTaken = true
-        }
+        result.applyDefaultStatuses(explicit: explicitStatus)
         return result
     }
 
