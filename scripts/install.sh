@@ -8,8 +8,8 @@
 #       (cedict_ts.u8, jieba-dict.txt, …)                compiled form and text (licence, staleness)
 #       scripts/fetch-*.sh                               what `termbridge data fetch` runs
 #       schemas/                                         the official schemas (`glossary validate`)
-#   PREFIX/share/man/man1/termbridge*.1                  man pages (swift-argument-parser's
-#                                                        generate-manual plugin, one per command)
+#   PREFIX/share/man/man1/termbridge*.1                  man pages (scripts/generate-man.py, one
+#                                                        per command, UTF-8)
 #   PREFIX/share/bash-completion/completions/termbridge  completions, where each shell looks
 #   PREFIX/share/zsh/site-functions/_termbridge
 #   PREFIX/share/fish/vendor_completions.d/termbridge.fish
@@ -76,17 +76,16 @@ install -m 755 $fetch_scripts "$data/scripts/"
 cp -R Schemas/. "$data/schemas/"
 install -m 644 README.md LICENSE NOTICE CHANGELOG.md "$doc/"
 
-# Man pages: swift-argument-parser's generate-manual plugin (it builds the package's products
-# in release mode, runs `termbridge --experimental-dump-help` and writes one page per
-# command). The date is the release's, from CHANGELOG.md, so the pages do not change daily.
+# Man pages: scripts/generate-man.py, from `termbridge --experimental-dump-help` (swift-argument-
+# parser's generate-manual plugin drops every non-ASCII character, and the help is full of
+# Chinese examples). The date is the release's, from CHANGELOG.md, so the pages do not change daily.
 version=$("$built" --version)
 date=$(sed -nE "s/^## \[$version\] - ([0-9]{4}-[0-9]{2}-[0-9]{2}).*/\1/p" CHANGELOG.md | head -n 1)
 [ -n "$date" ] || { echo "install: CHANGELOG.md has no entry for $version" >&2; exit 1; }
-echo "install: man pages (swift package generate-manual)"
-pages=.build/plugins/GenerateManual/outputs/termbridge
-rm -rf "$pages"
-swift package generate-manual --multi-page --date "$date" --authors "The Termbridge authors" >/dev/null 2>.build/generate-manual.log \
-    || { cat .build/generate-manual.log >&2; echo "install: generate-manual failed" >&2; exit 1; }
+echo "install: man pages (scripts/generate-man.py)"
+pages=.build/man
+rm -rf "$pages" && mkdir -p "$pages"
+python3 scripts/generate-man.py "$built" "$pages" "$date" || { echo "install: generating the man pages failed" >&2; exit 1; }
 install -m 644 "$pages"/*.1 "$man/"
 
 # Completion scripts, from the binary itself.

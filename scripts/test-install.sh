@@ -82,11 +82,15 @@ grep -q "not valid against $prefix/share/termbridge/schemas/tbx/TBXcoreStructV03
 # Man pages, completions, licence files.
 man="$prefix/share/man/man1"
 [ -s "$man/termbridge.1" ] || fail "no man page $man/termbridge.1"
-grep -q '^\.Dt TERMBRIDGE 1' "$man/termbridge.1" || fail "termbridge.1 has no .Dt header (mdoc, as generate-manual writes)"
+grep -q '^\.TH TERMBRIDGE 1' "$man/termbridge.1" || fail "termbridge.1 has no .TH header"
 [ -s "$man/termbridge.glossary.validate.1" ] || fail "no man page for glossary validate"
+# The help's Chinese examples are kept (generate-manual, which this replaces, dropped them).
+grep -q '准盟友' "$man/termbridge.glossary.lookup.1" || fail "termbridge.glossary.lookup.1 lost its Chinese example"
 if command -v groff >/dev/null; then
-    groff -mdoc -Tutf8 -ww "$man/termbridge.1" > /dev/null 2> groff.txt || fail "groff cannot format termbridge.1"
-    [ ! -s groff.txt ] || { cat groff.txt >&2; fail "groff warnings on termbridge.1"; }
+    for page in "$man"/termbridge*.1; do
+        groff -k -man -Tutf8 -ww "$page" > /dev/null 2> groff.txt || fail "groff cannot format $page"
+        [ ! -s groff.txt ] || { cat groff.txt >&2; fail "groff warnings on $page"; }
+    done
 fi
 bash_completion="$prefix/share/bash-completion/completions/termbridge"
 zsh_completion="$prefix/share/zsh/site-functions/_termbridge"

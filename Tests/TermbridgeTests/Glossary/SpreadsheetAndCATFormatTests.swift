@@ -16,6 +16,9 @@ import ZIPFoundation
         ]),
     ])
 
+    /// `value` as `width` little-endian bytes, for archives built byte by byte.
+    private func le(_ value: UInt64, _ width: Int) -> [UInt8] { (0 ..< width).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+
     @Test func xlsxRoundTripsAndIsTheSameBytesEveryTime() throws {
         let (data, warnings) = try sample.encoded(as: .xlsx)
         #expect(warnings.isEmpty)
@@ -85,7 +88,6 @@ import ZIPFoundation
     /// A deflate stream cut short inside its entry (the next entry's bytes follow it) is
     /// damage; the inflater is never given bytes beyond the entry.
     @Test func aDeflateStreamCutShortInsideItsEntryIsDamage() throws {
-        func le(_ value: UInt64, _ width: Int) -> [UInt8] { (0 ..< width).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
         let contents = Data(String(repeating: "准盟友 quasi ally ", count: 200).utf8)
         var deflated = Data()
         _ = try Data.compress(size: Int64(contents.count), bufferSize: contents.count, provider: { position, size in
@@ -158,7 +160,6 @@ import ZIPFoundation
     /// An archive in ZIP64 form (sizes and offsets in the ZIP64 extra field and record, the
     /// 32-bit fields 0xFFFFFFFF), built byte by byte: its entry reads back.
     @Test func zip64SizesAndOffsetsAreRead() throws {
-        func le(_ value: UInt64, _ width: Int) -> [UInt8] { (0 ..< width).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
         let name = Array("a.txt".utf8), contents = Array("hello, 准盟友".utf8)
         let crc = UInt64(Data(contents).crc32(checksum: 0))
         let size = UInt64(contents.count)
