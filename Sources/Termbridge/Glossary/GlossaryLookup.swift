@@ -31,7 +31,8 @@ extension Glossary {
         public var terms: [String: [TermStatus: Int]] = [:]
         /// Concepts per subject field ("" for none).
         public var subjects: [String: Int] = [:]
-        /// Concepts with a definition, with a note.
+        /// Concepts with a definition, with a note — the concept's own or one of its languages'
+        /// (termbases such as MultiTerm and IATE define concepts per language).
         public var withDefinition = 0
         public var withNote = 0
         /// Chinese terms that carry stored pinyin.
@@ -44,8 +45,8 @@ extension Glossary {
         stats.concepts = concepts.count
         for concept in concepts {
             stats.subjects[concept.subject ?? "", default: 0] += 1
-            if concept.definition != nil { stats.withDefinition += 1 }
-            if concept.note != nil { stats.withNote += 1 }
+            if concept.definition != nil || concept.languages.contains(where: { $0.definition != nil }) { stats.withDefinition += 1 }
+            if concept.note != nil || concept.languages.contains(where: { $0.note != nil }) { stats.withNote += 1 }
             for section in concept.languages {
                 for term in section.terms {
                     stats.terms[section.language, default: [:]][term.status, default: 0] += 1

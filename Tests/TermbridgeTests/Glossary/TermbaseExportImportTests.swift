@@ -39,6 +39,17 @@ import Testing
         #expect(lane.terms(in: "zh")[0].source == "Termbridge test sample, 2026")
     }
 
+    /// `glossary stats` counts a concept defined per language (as MultiTerm and IATE define
+    /// them) as defined: the MultiTerm sample has two language-level definitions in one concept.
+    @Test func statisticsCountDefinitionsAndNotesOfLanguages() throws {
+        let glossary = try Glossary.read(contentsOf: Self.path("multiterm.xml"))
+        let defined = glossary.concepts.filter { $0.definition != nil || $0.languages.contains { $0.definition != nil } }
+        #expect(!defined.isEmpty && glossary.concepts.allSatisfy { $0.definition == nil })
+        #expect(glossary.statistics.withDefinition == defined.count)
+        let alone = Glossary(concepts: [Concept(id: "c1", languages: [LanguageTerms(language: "en", terms: [Term("a")])])])
+        #expect(alone.statistics.withDefinition == 0 && alone.statistics.withNote == 0)
+    }
+
     @Test(arguments: [GlossaryFormat.json, .tsv, .tbx, .tbx2008])
     func carriesMultiTermFieldsThroughOtherFormats(_ format: GlossaryFormat) throws {
         let glossary = try Glossary.read(contentsOf: Self.path("multiterm.xml"), format: .multiterm)
