@@ -44,13 +44,10 @@ enum ChineseTypography {
         var offset: Int
     }
 
-    /// Whether `scalar` is a Han character (Unicode's Ideographic property), with the common
-    /// cases decided without the property lookup.
+    /// Whether `scalar` is a Han character (Unicode's Ideographic property), from
+    /// ``TextNormalizer``'s class table.
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {
-        let value = scalar.value
-        if value < 0x3006 { return false }                     // Latin, punctuation, symbols
-        if (0x4E00...0x9FFF).contains(value) { return true }   // CJK Unified Ideographs
-        return scalar.properties.isIdeographic
+        TextNormalizer.shared.characterClass(of: scalar.value) == .han
     }
     static func isCJKPunctuation(_ scalar: Unicode.Scalar) -> Bool {
         (0x3000...0x303F).contains(scalar.value) || (0xFF01...0xFF0F).contains(scalar.value) || "“”‘’".unicodeScalars.contains(scalar)
@@ -67,11 +64,9 @@ enum ChineseTypography {
     static func marks(in scalars: [Unicode.Scalar]) -> [Mark] {
         var result: [Mark] = []
         for (k, scalar) in scalars.enumerated() {
-            // No mark is a CJK ideograph or an ASCII letter or digit: most scalars skip the table.
-            let value = scalar.value
-            if (0x4E00...0x9FFF).contains(value) || (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
-                || (0x61...0x7A).contains(value) { continue }
-            guard let (kind, full) = MarkClass.byScalar[scalar] else { continue }
+            // Every mark is punctuation: other scalars skip the table (a class lookup, no hashing).
+            guard TextNormalizer.shared.characterClass(of: scalar.value) == .punctuation,
+                  let (kind, full) = MarkClass.byScalar[scalar] else { continue }
             var before = k - 1
             while before >= 0, scalars[before] == " " { before -= 1 }
             var after = k + 1
