@@ -13,12 +13,14 @@ import Foundation
 ///
 /// Hashed to 64 bits (FNV-1a) and written as 16 hexadecimal digits.
 public enum FindingFingerprint {
-    /// The content key of a segment: both sides folded and hashed.
-    static func contentKey(of segment: CheckSegment) -> UInt64 {
+    /// The content key of a segment: both sides, each folded scalar by scalar
+    /// (``TextNormalizer``; empty for a side the segment lacks), hashed as ``FoldedTextKey``
+    /// hashes.
+    static func contentKey(foldedSource: [UInt32], foldedTarget: [UInt32]) -> UInt64 {
         var hash = FoldedTextKey.offsetBasis
-        hash = FoldedTextKey.hash(segment.source?.text ?? "", seed: hash).hash
+        hash = FoldedTextKey.hash(folded: foldedSource, seed: hash).hash
         hash = FoldedTextKey.mix(0x1E, into: hash)
-        hash = FoldedTextKey.hash(segment.target?.text ?? "", seed: hash).hash
+        hash = FoldedTextKey.hash(folded: foldedTarget, seed: hash).hash
         return hash
     }
 

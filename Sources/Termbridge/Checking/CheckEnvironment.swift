@@ -16,6 +16,8 @@ final class CheckEnvironment {
     /// How English glossary terms are held to their sense (part of speech, inflections,
     /// a verb's object).
     let senses: TermSenses?
+    /// ``renderingCandidates(of:)`` by written form.
+    var renderingCandidateCache: [String: SortedIDs?] = [:]
 
     init(configuration: CheckConfiguration, glossary: Glossary?, lexicon: CEDICTLexicon?,
          associations: (any RenderingAssociations)?) throws {

@@ -147,10 +147,16 @@ public final class GlossaryMatcher {
 
     /// The English terms in `text`, leftmost-longest by words, in order.
     public func englishMatches(in text: String) -> [TermMatch] {
-        let words = EnglishWords.of(text)
+        englishMatches(in: text, words: EnglishWords.of(text))
+    }
+
+    /// The English terms in `text`, whose words (``EnglishWords/of(_:)``) are `words`: for
+    /// callers that have them already.
+    func englishMatches(in text: String, words: [EnglishWord]) -> [TermMatch] {
+        guard !words.isEmpty else { return [] }
         let ids = words.map { stemID($0.folded) }
         var result: [TermMatch] = []
-        let utf8 = Array(text.utf8)
+        let utf8 = text.utf8
         english.withView { trie in
             var i = 0
             while i < ids.count {
@@ -168,7 +174,9 @@ public final class GlossaryMatcher {
                 if bestEnd > 0 {
                     let range = TextRange(utf8: words[i].range.utf8.lowerBound..<words[bestEnd - 1].range.utf8.upperBound,
                                           scalars: words[i].range.scalars.lowerBound..<words[bestEnd - 1].range.scalars.upperBound)
-                    result.append(TermMatch(text: String(decoding: utf8[range.utf8], as: UTF8.self),
+                    let lower = utf8.index(utf8.startIndex, offsetBy: range.utf8.lowerBound)
+                    let upper = utf8.index(lower, offsetBy: range.utf8.count)
+                    result.append(TermMatch(text: String(text[lower..<upper]),
                                             range: range, references: references[Int(bestValue)]))
                     i = bestEnd
                 } else {

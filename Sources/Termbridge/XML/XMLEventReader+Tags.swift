@@ -122,7 +122,7 @@ extension XMLEventReader {
         for attribute in written {
             if attribute.name == "xmlns" {
                 namespaces.bind("", to: attribute.value)
-            } else if attribute.name.hasPrefix("xmlns:") {
+            } else if Self.declaresPrefix(attribute.name) {
                 let prefix = String(attribute.name.dropFirst("xmlns:".count))
                 try checkQualifiedName(attribute.name, at: attribute.place)
                 if prefix == "xmlns" || (prefix == "xml") != (attribute.value == XMLTreeAttribute.xmlNamespace) {
@@ -140,8 +140,11 @@ extension XMLEventReader {
         }
         var attributes: [XMLTreeAttribute] = []
         attributes.reserveCapacity(written.count)
+        // Two prefixes of one namespace can name one attribute twice; with fewer than two
+        // prefixed attributes (the usual xml:lang) there is nothing to compare.
+        let prefixedCount = written.lazy.filter { $0.name.utf8.contains(UInt8(ascii: ":")) && !Self.declaresPrefix($0.name) }.count
         var expandedNames: Set<String> = []
-        for attribute in written where attribute.name != "xmlns" && !attribute.name.hasPrefix("xmlns:") {
+        for attribute in written where attribute.name != "xmlns" && !Self.declaresPrefix(attribute.name) {
             let (attributePrefix, attributeLocal) = try split(attribute.name, at: attribute.place)
             guard let attributePrefix else {
                 attributes.append(XMLTreeAttribute(attribute.name, attribute.value))
@@ -150,7 +153,7 @@ extension XMLEventReader {
             guard let attributeNamespace = namespaces.namespace(of: attributePrefix) else {
                 throw malformed("the namespace prefix \(attributePrefix) of the attribute \(attribute.name) is not declared (xmlns:\(attributePrefix)=\"…\")", at: attribute.place)
             }
-            guard expandedNames.insert(attributeNamespace + " " + attributeLocal).inserted else {
+            guard prefixedCount < 2 || expandedNames.insert(attributeNamespace + " " + attributeLocal).inserted else {
                 throw malformed("the attribute \(attribute.name) appears twice in <\(name)> (under another prefix of the same namespace)", at: attribute.place)
             }
             attributes.append(XMLTreeAttribute(attribute.name, attribute.value, namespace: attributeNamespace))
@@ -158,6 +161,11 @@ extension XMLEventReader {
         open.append((name, place, mark))
         return XMLTreeElement(local, namespace: namespace, attributes: SafeXMLParser.canonicalOrder(attributes),
                               line: place.line, column: place.column)
+    }
+
+    /// Whether an attribute named `name` declares a namespace prefix (`xmlns:…`).
+    private static func declaresPrefix(_ name: String) -> Bool {
+        name.utf8.starts(with: "xmlns:".utf8)
     }
 
     /// `name` as prefix and local part; an error unless it is an NCName or two joined by one
@@ -169,8 +177,9 @@ extension XMLEventReader {
     }
 
     private func checkQualifiedName(_ name: String, at place: XMLPlace) throws {
-        let parts = name.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ XMLNames.isNCName(String($0)) }) else {
+        let utf8 = name.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")), !utf8[utf8.index(after: colon)...].contains(UInt8(ascii: ":")),
+              XMLNames.isNCName(name[..<colon]), XMLNames.isNCName(name[utf8.index(after: colon)...]) else {
             throw malformed("\(name) is not a valid name with namespaces (one colon between two names)", at: place)
         }
     }

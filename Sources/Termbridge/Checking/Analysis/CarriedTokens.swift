@@ -43,7 +43,11 @@ struct CarriedTokens: Sendable {
     /// else only those carried over (the source).
     init(_ text: String, allWords: Bool) {
         let normalizer = TextNormalizer.shared
-        let folded = text.unicodeScalars.map { normalizer.fold($0.value) }
+        self.init(folded: text.unicodeScalars.map { normalizer.fold($0.value) }, allWords: allWords)
+    }
+
+    /// Scans a text already folded scalar by scalar (``TextNormalizer``).
+    init(folded: [UInt32], allWords: Bool) {
         let n = folded.count
         func isLetter(_ k: Int) -> Bool {
             k >= 0 && k < n && (0x41...0x5A ~= folded[k] || 0x61...0x7A ~= folded[k])
@@ -134,9 +138,20 @@ struct CarriedTokens: Sendable {
 
     /// Adds the parts of a Latin word; a code mixing letters and digits stays whole (F-16).
     private mutating func addLatin(_ word: String, at start: Int, allWords: Bool) {
+        // Most words: letters only, some in lower case — one part, never carried over.
+        let utf8 = word.utf8
+        if utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }), utf8.contains(where: { $0 >= 0x61 }) {
+            if allWords {
+                let key = String(decoding: utf8.map { $0 & 0xDF }, as: UTF8.self)
+                latinWords.append(LatinWord(text: word, key: key, range: start..<(start + utf8.count), isCarriedOver: false))
+            }
+            return
+        }
         let scalars = Array(word.unicodeScalars)
         let hasDigit = scalars.contains { 0x30...0x39 ~= $0.value }
-        let hasLetter = scalars.contains { $0.properties.isAlphabetic }
+        // The word's scalars are folded ASCII letters, digits and inner marks.
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool { 0x41...0x5A ~= scalar.value || 0x61...0x7A ~= scalar.value }
+        let hasLetter = scalars.contains(where: isLetter)
         if hasDigit && hasLetter && !scalars.contains(".") {
             latinWords.append(LatinWord(text: word, key: Self.key(word), range: start..<(start + scalars.count), isCarriedOver: true))
             return
@@ -148,7 +163,7 @@ struct CarriedTokens: Sendable {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: part)
             let text = String(view)
-            let letters = part.filter { $0.properties.isAlphabetic }
+            let letters = part.filter(isLetter)
             let carried = !part.contains(".") && letters.count >= 2 && letters.allSatisfy { 0x41...0x5A ~= $0.value }
                 && !Self.isRomanNumeral(text) && !Self.notCarried.contains(text)
                 && !CEDICTEnglishIndex.stopWords.contains(text.lowercased()) && !Self.emphasis.contains(text.lowercased())

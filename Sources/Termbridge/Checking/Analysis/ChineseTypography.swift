@@ -18,15 +18,26 @@ enum ChineseTypography {
             }
         }
 
-        static let byScalar: [Unicode.Scalar: (MarkClass, Bool)] = {
-            var table: [Unicode.Scalar: (MarkClass, Bool)] = [:]
-            for kind in allCases {
-                table[kind.forms.ascii] = (kind, false)
-                table[kind.forms.full] = (kind, true)
+        /// The kind of `scalar` and whether it is the full-width form; nil for other
+        /// scalars and for `)` (closing parentheses follow their openers). A switch, not a
+        /// table: it is asked about every scalar of both sides.
+        static func of(_ scalar: Unicode.Scalar) -> (MarkClass, Bool)? {
+            switch scalar.value {
+            case 0x2C: (.comma, false)
+            case 0xFF0C: (.comma, true)
+            case 0x3A: (.colon, false)
+            case 0xFF1A: (.colon, true)
+            case 0x3B: (.semicolon, false)
+            case 0xFF1B: (.semicolon, true)
+            case 0x3F: (.question, false)
+            case 0xFF1F: (.question, true)
+            case 0x21: (.exclamation, false)
+            case 0xFF01: (.exclamation, true)
+            case 0x28: (.parenthesis, false)
+            case 0xFF08: (.parenthesis, true)
+            default: nil
             }
-            table[")"] = nil   // closing parentheses follow their openers
-            return table
-        }()
+        }
     }
 
     /// One mark between Chinese characters.
@@ -64,9 +75,7 @@ enum ChineseTypography {
     static func marks(in scalars: [Unicode.Scalar]) -> [Mark] {
         var result: [Mark] = []
         for (k, scalar) in scalars.enumerated() {
-            // Every mark is punctuation: other scalars skip the table (a class lookup, no hashing).
-            guard TextNormalizer.shared.characterClass(of: scalar.value) == .punctuation,
-                  let (kind, full) = MarkClass.byScalar[scalar] else { continue }
+            guard let (kind, full) = MarkClass.of(scalar) else { continue }
             var before = k - 1
             while before >= 0, scalars[before] == " " { before -= 1 }
             var after = k + 1

@@ -2,20 +2,22 @@
 /// as one space, trimmed; 64-bit FNV-1a over the UTF-8 of the result. Used to find
 /// identical segments (segment-inconsistent-*) and to fingerprint findings for baselines.
 enum FoldedTextKey {
-    /// The text folded for comparison — NFKC, Simplified, lower case, white space runs as one
-    /// space, trimmed — hashed; nil for a text with no letter or Han character (numbers and
-    /// punctuation alone are not worth comparing).
-    static func key(_ text: String) -> UInt64? {
-        let (hash, meaningful) = hash(text, seed: offsetBasis)
+    /// A text — given folded scalar by scalar (``TextNormalizer``: NFKC, Simplified) — folded
+    /// further for comparison (lower case, white space runs as one space, trimmed) and
+    /// hashed; nil for a text with no letter or Han character (numbers and punctuation alone
+    /// are not worth comparing).
+    static func key(folded: [UInt32]) -> UInt64? {
+        let (hash, meaningful) = hash(folded: folded, seed: offsetBasis)
         return meaningful ? hash : nil
     }
 
     /// FNV-1a's starting value.
     static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    /// The folded text hashed, continuing from `seed` (the hash of what came before, so
-    /// that several texts hash as one), and whether it has a letter or Han character.
-    static func hash(_ text: String, seed: UInt64) -> (hash: UInt64, meaningful: Bool) {
+    /// The text folded scalar by scalar, folded for comparison and hashed, continuing from
+    /// `seed` (the hash of what came before, so that several texts hash as one), and whether
+    /// it has a letter or Han character.
+    static func hash(folded: [UInt32], seed: UInt64) -> (hash: UInt64, meaningful: Bool) {
         let normalizer = TextNormalizer.shared
         var hash = seed
         var pendingSpace = false
@@ -29,8 +31,8 @@ enum FoldedTextKey {
             else if v < 0x10000 { mix(0xE0 | v >> 12); mix(0x80 | v >> 6 & 0x3F); mix(0x80 | v & 0x3F) }
             else { mix(0xF0 | v >> 18); mix(0x80 | v >> 12 & 0x3F); mix(0x80 | v >> 6 & 0x3F); mix(0x80 | v & 0x3F) }
         }
-        for scalar in text.unicodeScalars {
-            var value = normalizer.fold(scalar.value)
+        for folded in folded {
+            var value = folded
             let kind = normalizer.characterClass(of: value)
             if kind == .whitespace {
                 pendingSpace = started

@@ -74,21 +74,21 @@ struct Quantity: Sendable {
 enum QuantityReading {
     // MARK: English
 
-    static let units: [String: Int] = [
+    static let units = WordMap<Int>([
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
         "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
         "seventy": 70, "eighty": 80, "ninety": 90,
-    ]
-    static let scales: [String: Double] = ["hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12]
-    static let pluralScales: [String: Double] = ["hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
-                                                 "trillions": 1e12, "dozens": 10, "tens": 10]
-    static let vague: Set<String> = ["several", "few", "some", "many"]
-    static let months: [String: Int] = [
+    ])
+    static let scales = WordMap<Double>(["hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12])
+    static let pluralScales = WordMap<Double>(["hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+                                                 "trillions": 1e12, "dozens": 10, "tens": 10])
+    static let vague = WordSet(["several", "few", "some", "many"])
+    static let months = WordMap<Int>([
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
         "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
         "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-    ]
+    ])
 
     /// The English quantities in words of `text`, whose words (``EnglishWords``) are `words`.
     static func english(_ text: String, words: [EnglishWord]) -> [Quantity] {

@@ -5,7 +5,7 @@ struct RecordedPlace: Sendable {
     var segment: Int
     var segmentID: String?
     var context: FindingContext
-    /// The segment's content fingerprint (``FindingFingerprint/contentKey(of:)``).
+    /// The segment's content fingerprint (``FindingFingerprint/contentKey(foldedSource:foldedTarget:)``).
     var contentKey: UInt64
 
     /// A finding at this place.

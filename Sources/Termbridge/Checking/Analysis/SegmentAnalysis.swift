@@ -64,19 +64,21 @@ final class SegmentAnalysis {
     /// their sense (see ``TermSenses``).
     lazy var englishInTarget: [TermMatch] = {
         guard let matcher = environment.matcher, let target,
-              target.text.unicodeScalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }) else { return [] }
-        let matches = matcher.englishMatches(in: target.text)
-        return environment.senses?.filter(matches, words: EnglishWords.of(target.text)) ?? matches
+              target.text.utf8.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) else { return [] }
+        let matches = matcher.englishMatches(in: target.text, words: targetEnglishWords)
+        return environment.senses?.filter(matches, words: targetEnglishWords) ?? matches
     }()
 
     /// The words of the English text.
     lazy var sourceWords: [EnglishWord] = source.map { EnglishWords.of($0.text) } ?? []
+    /// The English words (Latin words and numbers) of the Chinese text.
+    lazy var targetEnglishWords: [EnglishWord] = target.map { EnglishWords.of($0.text) } ?? []
 
     /// The glossary's English terms in the English text, in their sense (part of speech,
     /// inflections, a verb's object: see ``TermSenses``).
     lazy var englishMatches: [TermMatch] = {
         guard let matcher = environment.matcher, let source else { return [] }
-        let matches = matcher.englishMatches(in: source.text)
+        let matches = matcher.englishMatches(in: source.text, words: sourceWords)
         return environment.senses?.filter(matches, words: sourceWords) ?? matches
     }()
 
@@ -84,7 +86,17 @@ final class SegmentAnalysis {
     lazy var sourceConcepts: Set<Int> = Set(englishMatches.flatMap { $0.references.map(\.concept) })
 
     /// The Chinese text folded scalar by scalar (``TextNormalizer``), offsets unchanged.
-    lazy var foldedTarget: [UInt32] = target.map { $0.text.unicodeScalars.map { TextNormalizer.shared.fold($0.value) } } ?? []
+    lazy var foldedTarget: [UInt32] = target.map { Self.folded($0.text) } ?? []
+    /// The English text folded scalar by scalar.
+    lazy var foldedSource: [UInt32] = source.map { Self.folded($0.text) } ?? []
+
+    private static func folded(_ text: String) -> [UInt32] {
+        let normalizer = TextNormalizer.shared
+        var result: [UInt32] = []
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { result.append(normalizer.fold(scalar.value)) }
+        return result
+    }
 
     /// Chinese matches in a gloss pair — a term followed by another term of the same concept
     /// in brackets: 华南理工大学公共政策研究院(IPP), G7(七国集团), ATACMS(陆军战术导弹系统). The
@@ -116,15 +128,17 @@ final class SegmentAnalysis {
     lazy var termRenderings: [TermRendering] = computeTermRenderings()
 
     /// The numbers and carried-over Latin tokens of the English.
-    lazy var sourceTokens: CarriedTokens = CarriedTokens(source?.text ?? "", allWords: false)
+    lazy var sourceTokens: CarriedTokens = CarriedTokens(folded: foldedSource, allWords: false)
+    /// The numbers and every Latin word of the English.
+    lazy var allSourceTokens: CarriedTokens = CarriedTokens(folded: foldedSource, allWords: true)
     /// The numbers and every Latin word of the Chinese.
-    lazy var targetTokens: CarriedTokens = CarriedTokens(target?.text ?? "", allWords: true)
+    lazy var targetTokens: CarriedTokens = CarriedTokens(folded: foldedTarget, allWords: true)
 
     /// The English folded and hashed for comparison (``FoldedTextKey``); nil without a
     /// letter or Han character.
-    lazy var sourceKey: UInt64? = source.flatMap { FoldedTextKey.key($0.text) }
+    lazy var sourceKey: UInt64? = source == nil ? nil : FoldedTextKey.key(folded: foldedSource)
     /// The Chinese folded and hashed for comparison.
-    lazy var targetKey: UInt64? = target.flatMap { FoldedTextKey.key($0.text) }
+    lazy var targetKey: UInt64? = target == nil ? nil : FoldedTextKey.key(folded: foldedTarget)
 
     // MARK: Findings
 
@@ -163,16 +177,23 @@ final class SegmentAnalysis {
     }
 
     /// The segment's content fingerprint (both sides folded and hashed), for baselines.
-    lazy var contentKey: UInt64 = FindingFingerprint.contentKey(of: segment)
+    lazy var contentKey: UInt64 = FindingFingerprint.contentKey(foldedSource: foldedSource, foldedTarget: foldedTarget)
 
     /// A window of `text` around `range` (about 24 scalars each side), with `range` within it.
     static func excerpt(_ text: String, around range: Range<Int>, radius: Int = 24) -> (String, Range<Int>) {
-        let scalars = Array(text.unicodeScalars)
-        let start = max(0, range.lowerBound - radius), end = min(scalars.count, range.upperBound + radius)
+        // Walked, not decoded whole: only the window's scalars are read.
+        let scalars = text.unicodeScalars
+        let start = max(0, range.lowerBound - radius)
         var view = String.UnicodeScalarView()
         if start > 0 { view.append("…") }
-        view.append(contentsOf: scalars[start..<end])
-        if end < scalars.count { view.append("…") }
+        var index = scalars.index(scalars.startIndex, offsetBy: start, limitedBy: scalars.endIndex) ?? scalars.endIndex
+        var k = start
+        while k < range.upperBound + radius, index < scalars.endIndex {
+            view.append(scalars[index])
+            scalars.formIndex(after: &index)
+            k += 1
+        }
+        if index < scalars.endIndex { view.append("…") }
         let shift = start > 0 ? 1 : 0
         return (String(view), (range.lowerBound - start + shift)..<(range.upperBound - start + shift))
     }

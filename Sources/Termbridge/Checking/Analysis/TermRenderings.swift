@@ -61,21 +61,8 @@ extension SegmentAnalysis {
     /// glosses contain all the content words of the term (or its last one, the head noun).
     /// Among headwords of equal length, the one found first in the segment wins.
     private func outsideRendering(of english: String) -> (text: String, range: Range<Int>)? {
-        guard let lexicon = environment.lexicon, let target, !foldedTarget.isEmpty else { return nil }
-        let words = EnglishWords.of(english).map(\.folded).filter { !CEDICTEnglishIndex.stopWords.contains($0) }
-        guard let last = words.last else { return nil }
-        func headwords(_ word: String) -> Set<Int32> {
-            var ids = Set<Int32>()
-            var forms = [word]
-            if word.hasSuffix("ies") { forms.append(String(word.dropLast(3)) + "y") }
-            else if word.hasSuffix("es") { forms.append(String(word.dropLast(2))); forms.append(String(word.dropLast())) }
-            else if word.hasSuffix("s") { forms.append(String(word.dropLast())) }
-            for form in forms { if let key = lexicon.english.keyID(for: form) { ids.formUnion(lexicon.english.headwordIDs(forKeyID: key)) } }
-            return ids
-        }
-        let perWord = words.map(headwords)
-        var candidates = perWord.dropFirst().reduce(perWord[0]) { $0.intersection($1) }
-        if candidates.isEmpty { candidates = headwords(last) }
+        guard let lexicon = environment.lexicon, let target, !foldedTarget.isEmpty,
+              let candidates = environment.renderingCandidates(of: english) else { return nil }
         // The segment's own headwords, scanned left to right: the longest wins, the first
         // found among equally long ones (not the order of the candidate set).
         var best: Range<Int>?
@@ -112,5 +99,55 @@ extension Array where Element == UInt32 {
             i += 1
         }
         return nil
+    }
+}
+
+extension CheckEnvironment {
+    /// The CC-CEDICT headwords that may render `english` (a glossary term as written in a
+    /// source): those whose definitions have every content word of it, else its last one
+    /// (plural forms read as singular too). Nil without content words. Remembered per
+    /// written form: a term recurs in every segment that names it.
+    func renderingCandidates(of english: String) -> SortedIDs? {
+        if let known = renderingCandidateCache[english] { return known }
+        var result: SortedIDs?
+        if let lexicon {
+            let words = EnglishWords.of(english).map(\.folded).filter { !CEDICTEnglishIndex.stopWords.contains($0) }
+            if let last = words.last {
+                func headwords(_ word: String) -> Set<Int32> {
+                    var ids = Set<Int32>()
+                    var forms = [word]
+                    if word.hasSuffix("ies") { forms.append(String(word.dropLast(3)) + "y") }
+                    else if word.hasSuffix("es") { forms.append(String(word.dropLast(2))); forms.append(String(word.dropLast())) }
+                    else if word.hasSuffix("s") { forms.append(String(word.dropLast())) }
+                    for form in forms { if let key = lexicon.english.keyID(for: form) { ids.formUnion(lexicon.english.headwordIDs(forKeyID: key)) } }
+                    return ids
+                }
+                let perWord = words.map(headwords)
+                var candidates = perWord.dropFirst().reduce(perWord[0]) { $0.intersection($1) }
+                if candidates.isEmpty { candidates = headwords(last) }
+                result = SortedIDs(candidates)
+            }
+        }
+        if renderingCandidateCache.count < 1 << 16 { renderingCandidateCache[english] = .some(result) }
+        return result
+    }
+}
+
+/// A fixed set of ids, sorted, asked by binary search: membership without hashing, for
+/// sets asked about every headword of a text.
+struct SortedIDs: Sendable {
+    private let ids: [Int32]
+
+    init(_ ids: some Sequence<Int32>) {
+        self.ids = Array(ids).sorted()
+    }
+
+    func contains(_ id: Int32) -> Bool {
+        var low = 0, high = ids.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low < ids.count && ids[low] == id
     }
 }

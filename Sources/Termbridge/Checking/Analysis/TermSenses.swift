@@ -167,33 +167,41 @@ final class TermSenses {
     static func isForm(_ word: String, of base: String, as wordClass: WordClass) -> Bool {
         if word == base { return true }
         switch wordClass {
-        case .noun: return plurals(of: base).contains(word) || plurals(of: word).contains(base)
-        case .verb: return verbForms(of: base).contains(word)
+        case .noun: return isPlural(word, of: base) || isPlural(base, of: word)
+        case .verb: return isVerbForm(word, of: base)
         case .adjective: return word == base + "er" || word == base + "est" || word == base + "r" || word == base + "st"
-        case .any: return plurals(of: base).contains(word) || verbForms(of: base).contains(word) || plurals(of: word).contains(base)
+        case .any: return isPlural(word, of: base) || isVerbForm(word, of: base) || isPlural(base, of: word)
         }
     }
 
-    static func plurals(of base: String) -> Set<String> {
-        var forms: Set<String> = [base + "s", base + "es"]
-        if base.hasSuffix("y"), let last = base.dropLast().last, !"aeiou".contains(last) { forms.insert(base.dropLast() + "ies") }
-        if base.hasSuffix("is") { forms.insert(base.dropLast(2) + "es") }
-        if base.hasSuffix("f") { forms.insert(base.dropLast() + "ves") }
-        if base.hasSuffix("fe") { forms.insert(base.dropLast(2) + "ves") }
-        if base.hasSuffix("man") { forms.insert(base.dropLast(3) + "men") }
-        return forms
+    /// Whether `word` is a plural of `base`: -s, -es, -y → -ies after a consonant, -is → -es,
+    /// -f(e) → -ves, -man → -men. Compared in place: it runs for every inflected match.
+    static func isPlural(_ word: String, of base: String) -> Bool {
+        if Self.word(word, is: base[...], plus: "s") || Self.word(word, is: base[...], plus: "es") { return true }
+        if base.hasSuffix("y"), let last = base.dropLast().last, !"aeiou".contains(last), Self.word(word, is: base.dropLast(), plus: "ies") { return true }
+        if base.hasSuffix("is"), Self.word(word, is: base.dropLast(2), plus: "es") { return true }
+        if base.hasSuffix("f"), Self.word(word, is: base.dropLast(), plus: "ves") { return true }
+        if base.hasSuffix("fe"), Self.word(word, is: base.dropLast(2), plus: "ves") { return true }
+        if base.hasSuffix("man"), Self.word(word, is: base.dropLast(3), plus: "men") { return true }
+        return false
     }
 
-    static func verbForms(of base: String) -> Set<String> {
-        var forms: Set<String> = [base + "s", base + "es", base + "ed", base + "ing"]
-        if base.hasSuffix("e") { forms.insert(base + "d"); forms.insert(base.dropLast() + "ing") }
-        if base.hasSuffix("y"), let last = base.dropLast().last, !"aeiou".contains(last) {
-            forms.insert(base.dropLast() + "ies"); forms.insert(base.dropLast() + "ied")
-        }
-        if let last = base.last, !"aeiouwxy".contains(last), base.count >= 3 {
-            forms.insert(base + String(last) + "ed"); forms.insert(base + String(last) + "ing")
-        }
-        return forms
+    /// Whether `word` is an inflection of the verb `base`: -s, -es, -ed, -ing; -e → -ed, -ing;
+    /// -y → -ies, -ied after a consonant; a doubled final consonant before -ed and -ing.
+    static func isVerbForm(_ word: String, of base: String) -> Bool {
+        for suffix in ["s", "es", "ed", "ing"] where Self.word(word, is: base[...], plus: suffix) { return true }
+        if base.hasSuffix("e"), Self.word(word, is: base[...], plus: "d") || Self.word(word, is: base.dropLast(), plus: "ing") { return true }
+        if base.hasSuffix("y"), let last = base.dropLast().last, !"aeiou".contains(last),
+           Self.word(word, is: base.dropLast(), plus: "ies") || Self.word(word, is: base.dropLast(), plus: "ied") { return true }
+        if let last = base.last, !"aeiouwxy".contains(last), base.count >= 3,
+           Self.word(word, is: base[...], plus: String(last) + "ed") || Self.word(word, is: base[...], plus: String(last) + "ing") { return true }
+        return false
+    }
+
+    /// Whether `word` is `stem` followed by `suffix`, compared byte by byte (words are folded).
+    private static func word(_ word: String, is stem: Substring, plus suffix: String) -> Bool {
+        let w = word.utf8, s = stem.utf8, x = suffix.utf8
+        return w.count == s.count + x.count && w.starts(with: s) && w.suffix(x.count).elementsEqual(x)
     }
 
     static let nounSuffixes = ["ment", "tion", "sion", "ness", "ity", "ance", "ence", "ship", "ism"]

@@ -49,22 +49,27 @@ extension SegmentAnalysis {
     private func statusFlag(_ match: TermMatch, language: String, disambiguatedBy named: Set<Int>)
         -> (status: TermStatus, concepts: [Int])? {
         guard let matcher = environment.matcher else { return nil }
-        var best: [Int: TermStatus] = [:]
+        // Each concept's best status, concepts ascending: the references sorted by concept,
+        // then each concept's run collapsed (no hashing; a match names one or a few).
+        var statuses: [(concept: Int, status: TermStatus)] = []
         for reference in match.references {
             let concept = reference.concept
             guard Concept.tag(matcher.glossary.concepts[concept].languages[reference.language].language, matches: language) else { continue }
-            let status = matcher.term(reference).status
-            best[concept] = min(best[concept] ?? status, status)
+            statuses.append((concept, matcher.term(reference).status))
+        }
+        statuses.sort { $0.concept < $1.concept }
+        var best: [(concept: Int, status: TermStatus)] = []
+        for entry in statuses {
+            if let last = best.last, last.concept == entry.concept { best[best.count - 1].status = min(last.status, entry.status) }
+            else { best.append(entry) }
         }
         guard !best.isEmpty else { return nil }
-        var candidates = best.keys.filter { named.contains($0) }
-        if candidates.isEmpty { candidates = Array(best.keys) }
-        // Concept indices ascending: the dictionary's order never reaches the result.
-        candidates.sort()
-        let statuses = candidates.compactMap { best[$0] }
+        var candidates = best.filter { named.contains($0.concept) }
+        if candidates.isEmpty { candidates = best }
         // Proposed (unreviewed) terms are neither enforced nor flagged.
-        guard !statuses.contains(where: { $0.isAcceptable || $0 == .proposed }), let mildest = statuses.min() else { return nil }
-        return (mildest, candidates.filter { best[$0] == mildest })
+        guard !candidates.contains(where: { $0.status.isAcceptable || $0.status == .proposed }),
+              let mildest = candidates.map(\.status).min() else { return nil }
+        return (mildest, candidates.filter { $0.status == mildest }.map(\.concept))
     }
 
     /// The finding of `check` for a flagged term: "川普 is forbidden for qa-076 (Donald

@@ -36,7 +36,7 @@ final class LatinTokenMissingCheck: BuiltInCheck {
                   !isRendered(token.text, in: segment) else { continue }
             if shouting == nil { shouting = CarriedTokens.isShouting(source.text) }
             if shouting == true { break }
-            let sourceKeys = Set(CarriedTokens(source.text, allWords: true).latinWords.map(\.key))
+            let sourceKeys = Set(segment.allSourceTokens.latinWords.map(\.key))
             let strays = chinese.latinWords.filter { $0.isCarriedOver && !sourceKeys.contains($0.key) }
             var message = "\(token.text) of the source is missing from the translation"
             if !strays.isEmpty { message += " (the translation has \(strays.map(\.text).joined(separator: ", ")))" }

@@ -42,8 +42,8 @@ final class LatinTokenMisspelledCheck: BuiltInCheck {
         guard !candidates.isEmpty else { return }
         var sourceKeys = Set<String>()
         var missing: [LatinWord] = []
-        if let source = segment.source {
-            sourceKeys = Set(CarriedTokens(source.text, allWords: true).latinWords.map(\.key))
+        if segment.source != nil {
+            sourceKeys = Set(segment.allSourceTokens.latinWords.map(\.key))
             let targetKeys = Set(segment.targetTokens.latinWords.map(\.key))
             missing = segment.sourceTokens.latinWords.filter { $0.isCarriedOver && !targetKeys.contains($0.key) }
         }

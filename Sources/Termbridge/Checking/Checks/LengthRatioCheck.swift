@@ -58,12 +58,12 @@ final class LengthRatioCheck: BuiltInCheck {
     }
 
     /// The lengths compared: Han characters plus half the Latin letters and digits of the
-    /// Chinese; letters and digits of the English.
-    static func lengths(chinese: String, english: String) -> (chinese: Int, english: Int) {
+    /// Chinese (given folded scalar by scalar, ``TextNormalizer``); letters and digits of the
+    /// English.
+    static func lengths(foldedChinese: [UInt32], english: String) -> (chinese: Int, english: Int) {
         var han = 0, latin = 0, letters = 0
         let normalizer = TextNormalizer.shared
-        for scalar in chinese.unicodeScalars {
-            let value = normalizer.fold(scalar.value)
+        for value in foldedChinese {
             switch normalizer.characterClass(of: value) {
             case .han: han += 1
             case .letter, .digit: latin += 1
@@ -85,7 +85,7 @@ final class LengthRatioCheck: BuiltInCheck {
         guard let source = segment.source, let target = segment.target, !segment.isClaimed(.wholeTarget) else { return }
         // The aligner weighs lengths itself: a bead it was unsure of says so already.
         if let score = segment.segment.alignmentScore, score < Self.minimumAlignmentScore { return }
-        let (chinese, english) = Self.lengths(chinese: target.text, english: source.text)
+        let (chinese, english) = Self.lengths(foldedChinese: segment.foldedTarget, english: source.text)
         guard english >= Self.minimumEnglish else { return }
         let value = Float(log(Double(max(chinese, 1)) / Double(english)))
         logRatios.append(value)

@@ -26,23 +26,49 @@ final class PunctuationUnpairedCheck: BuiltInCheck {
     private struct Open {
         var mark: Unicode.Scalar
         var family: Family
-        var place: RecordedPlace
+        /// Its offset in its segment's translation.
+        var offset: Int
+        /// Where it is, recorded when it outlives its segment (most marks close within theirs).
+        var place: RecordedPlace?
         /// Segments seen since it was opened.
         var age = 0
     }
 
     enum Family: Equatable { case doubleQuote, singleQuote, corner, doubleCorner, paren, title, angle, lenticular, square }
 
-    /// Opener → (family, its closers: the right one first).
-    static let openers: [Unicode.Scalar: (Family, [Unicode.Scalar])] = [
-        "“": (.doubleQuote, ["”", "\""]), "‘": (.singleQuote, ["’"]), "「": (.corner, ["」"]), "『": (.doubleCorner, ["』"]),
-        "（": (.paren, ["）", ")"]), "(": (.paren, [")", "）"]), "《": (.title, ["》"]), "〈": (.angle, ["〉"]),
-        "【": (.lenticular, ["】"]), "[": (.square, ["]"])
-    ]
-    static let closers: [Unicode.Scalar: Family] = [
-        "”": .doubleQuote, "’": .singleQuote, "」": .corner, "』": .doubleCorner, "）": .paren, ")": .paren,
-        "》": .title, "〉": .angle, "】": .lenticular, "]": .square,
-    ]
+    /// The family of an opening mark and its right closer; nil for other scalars. A switch,
+    /// not a table: it is asked about every scalar of the translation.
+    static func opener(_ mark: Unicode.Scalar) -> (family: Family, closer: Unicode.Scalar)? {
+        switch mark {
+        case "“": (.doubleQuote, "”")
+        case "‘": (.singleQuote, "’")
+        case "「": (.corner, "」")
+        case "『": (.doubleCorner, "』")
+        case "（": (.paren, "）")
+        case "(": (.paren, ")")
+        case "《": (.title, "》")
+        case "〈": (.angle, "〉")
+        case "【": (.lenticular, "】")
+        case "[": (.square, "]")
+        default: nil
+        }
+    }
+
+    /// The family of a closing mark; nil for other scalars.
+    static func closer(_ mark: Unicode.Scalar) -> Family? {
+        switch mark {
+        case "”": .doubleQuote
+        case "’": .singleQuote
+        case "」": .corner
+        case "』": .doubleCorner
+        case "）", ")": .paren
+        case "》": .title
+        case "〉": .angle
+        case "】": .lenticular
+        case "]": .square
+        default: nil
+        }
+    }
 
     private var pending: [Open] = []
     private var unclosed: [Open] = []
@@ -58,6 +84,12 @@ final class PunctuationUnpairedCheck: BuiltInCheck {
         func isLetter(_ k: Int) -> Bool { k >= 0 && k < scalars.count && scalars[k].properties.isAlphabetic && !scalars[k].properties.isIdeographic }
         var stack: [Open] = []
         var opensBeforeText = true   // no opener of this segment yet: a closer may close a pending one
+        func recorded(_ open: Open) -> Open {
+            guard open.place == nil else { return open }
+            var open = open
+            open.place = segment.place(target.location(ofScalar: open.offset), targetRange: open.offset..<(open.offset + 1), sourceRange: nil)
+            return open
+        }
         func report(_ k: Int, _ message: String) {
             findings.append(segment.finding(.punctuationUnpaired, at: target.location(ofScalar: k), side: .target,
                                             found: String(scalars[k]), message: message, context: segment.context(side: .target, range: k..<(k + 1))))
@@ -69,23 +101,23 @@ final class PunctuationUnpairedCheck: BuiltInCheck {
                     if top.mark == "“" { report(k, "“ is closed by an ASCII \": use ”") }
                     continue
                 }
-                stack.append(Open(mark: mark, family: .doubleQuote, place: segment.place(target.location(ofScalar: k), targetRange: k..<(k + 1), sourceRange: nil)))
+                stack.append(Open(mark: mark, family: .doubleQuote, offset: k))
                 opensBeforeText = false
                 continue
             }
             if mark == "’", isLetter(k - 1), isLetter(k + 1) { continue }
-            if let (family, _) = Self.openers[mark] {
-                stack.append(Open(mark: mark, family: family, place: segment.place(target.location(ofScalar: k), targetRange: k..<(k + 1), sourceRange: nil)))
+            if let (family, _) = Self.opener(mark) {
+                stack.append(Open(mark: mark, family: family, offset: k))
                 opensBeforeText = false
                 continue
             }
-            guard let family = Self.closers[mark] else { continue }
+            guard let family = Self.closer(mark) else { continue }
             if mark == "’", isLetter(k - 1), !stack.contains(where: { $0.family == .singleQuote }) { continue }   // an apostrophe
             if let index = stack.lastIndex(where: { $0.family == family }) {
                 let open = stack[index]
-                for inner in stack[(index + 1)...] { unclosed.append(inner) }
+                for inner in stack[(index + 1)...] { unclosed.append(recorded(inner)) }
                 stack.removeSubrange(index...)
-                if let right = Self.openers[open.mark]?.1.first, right != mark {
+                if let right = Self.opener(open.mark)?.closer, right != mark {
                     report(k, "\(open.mark) is closed by \(mark): use \(right)")
                 }
             } else if opensBeforeText, let index = pending.lastIndex(where: { $0.family == family }) {
@@ -99,13 +131,14 @@ final class PunctuationUnpairedCheck: BuiltInCheck {
             open.age += 1
             if open.age >= 2 || stack.contains(where: { $0.family == open.family }) { unclosed.append(open) } else { stack.insert(open, at: 0) }
         }
-        pending = stack
+        pending = stack.map(recorded)
     }
 
     func finish(_ findings: inout [Finding]) {
         for open in unclosed + pending {
-            let closer = Self.openers[open.mark]?.1.first.map(String.init) ?? "its closing mark"
-            findings.append(open.place.finding(.punctuationUnpaired, severity: environment.severity(of: .punctuationUnpaired),
+            let closer = Self.opener(open.mark).map { String($0.closer) } ?? "its closing mark"
+            guard let place = open.place else { continue }   // recorded when it left its segment
+            findings.append(place.finding(.punctuationUnpaired, severity: environment.severity(of: .punctuationUnpaired),
                                                term: nil, found: String(open.mark), expected: [closer], conceptID: nil,
                                                message: "\(open.mark) is never closed: \(closer) is missing", renderings: []))
         }

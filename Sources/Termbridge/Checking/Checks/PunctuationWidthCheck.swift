@@ -24,8 +24,10 @@ final class PunctuationWidthCheck: BuiltInCheck {
 
     func check(_ segment: SegmentAnalysis, _ findings: inout [Finding]) {
         if let source = segment.source {
-            for (k, scalar) in source.text.unicodeScalars.enumerated() where ChineseTypography.MarkClass.byScalar[scalar]?.1 == true || scalar == "）" {
-                let ascii = ChineseTypography.MarkClass.byScalar[scalar]?.0.forms.ascii ?? ")"
+            for (k, scalar) in source.text.unicodeScalars.enumerated() where scalar.value >= 0xFF01 && scalar.value <= 0xFF1F {
+                let mark = ChineseTypography.MarkClass.of(scalar)
+                guard mark?.1 == true || scalar == "）" else { continue }
+                let ascii = mark?.0.forms.ascii ?? ")"
                 findings.append(segment.finding(.punctuationWidth, at: source.location(ofScalar: k), side: .source, found: String(scalar),
                                                 expected: [String(ascii)], message: "full-width \(scalar) in the English: use \(ascii)",
                                                 context: segment.context(side: .source, range: k..<(k + 1))))

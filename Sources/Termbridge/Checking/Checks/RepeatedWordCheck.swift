@@ -34,9 +34,9 @@ final class RepeatedWordCheck: BuiltInCheck {
     func check(_ segment: SegmentAnalysis, _ findings: inout [Finding]) {
         if let target = segment.target {
             checkChinese(segment, target, &findings)
-            checkEnglish(segment, target, side: .target, &findings)
+            checkEnglish(segment, target, words: segment.targetEnglishWords, side: .target, &findings)
         }
-        if let source = segment.source { checkEnglish(segment, source, side: .source, &findings) }
+        if let source = segment.source { checkEnglish(segment, source, words: segment.sourceWords, side: .source, &findings) }
     }
 
     private func checkChinese(_ segment: SegmentAnalysis, _ target: SegmentText, _ findings: inout [Finding]) {
@@ -91,11 +91,13 @@ final class RepeatedWordCheck: BuiltInCheck {
         return false
     }
 
-    private func checkEnglish(_ segment: SegmentAnalysis, _ text: SegmentText, side: SegmentSide, _ findings: inout [Finding]) {
-        let words = EnglishWords.of(text.text)
+    private func checkEnglish(_ segment: SegmentAnalysis, _ text: SegmentText, words: [EnglishWord], side: SegmentSide,
+                              _ findings: inout [Finding]) {
         guard words.count > 1 else { return }
-        let scalars = Array(text.text.unicodeScalars)
+        var decoded: [Unicode.Scalar]?   // the text's scalars, decoded at the first doubled word
         for k in 1..<words.count where words[k].folded == words[k - 1].folded && !Self.englishDoubles.contains(words[k].folded) {
+            let scalars = decoded ?? Array(text.text.unicodeScalars)
+            decoded = scalars
             let gap = words[k - 1].range.scalars.upperBound..<words[k].range.scalars.lowerBound
             guard !gap.isEmpty, scalars[gap].allSatisfy({ $0.properties.isWhitespace }),
                   words[k].folded.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) else { continue }

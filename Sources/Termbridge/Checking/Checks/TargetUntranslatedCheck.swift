@@ -28,7 +28,7 @@ final class TargetUntranslatedCheck: BuiltInCheck {
         guard let target = segment.target, !segment.isClaimed(.wholeTarget) else { return }
         let runs = LatinRun.runs(in: target.text)
         guard !runs.isEmpty else { return }
-        let hasHan = target.text.unicodeScalars.contains { $0.properties.isIdeographic }
+        let hasHan = segment.foldedTarget.contains { TextNormalizer.shared.characterClass(of: $0) == .han }
         if !hasHan, segment.source != nil, runs.reduce(0, { $0 + $1.words.count }) >= 3 {
             segment.claim(.wholeTarget, by: .targetUntranslated)
             findings.append(segment.finding(.targetUntranslated, at: target.location(ofScalar: runs[0].range.lowerBound), side: .target,
@@ -36,7 +36,7 @@ final class TargetUntranslatedCheck: BuiltInCheck {
                                             context: segment.context(side: .target, range: runs[0].range.lowerBound..<runs[runs.count - 1].range.upperBound)))
             return
         }
-        let sourceWords = Set(segment.source.map { EnglishWords.of($0.text).map(\.folded) } ?? [])
+        let sourceWords = Set(segment.sourceWords.map(\.folded))
         for run in runs where !run.isEnclosed {
             let long = run.words.count >= 6 && run.functionWords >= 2
             let sentence = run.endsSentence && run.words.count >= 4 && run.functionWords >= 1

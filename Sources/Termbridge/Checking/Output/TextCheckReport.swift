@@ -85,13 +85,16 @@ public final class TextCheckReport: CheckReportWriter {
         let end = focus.map { min(scalars.count, $0.upperBound + radius) } ?? min(scalars.count, 2 * radius)
         var line = start > 0 ? "…" : ""
         var caret = start > 0 ? " " : ""
+        line.reserveCapacity(4 * (end - start) + 6)
+        caret.reserveCapacity(2 * (end - start) + 1)
         for k in start..<end {
             var scalar = scalars[k]
-            if scalar.properties.isWhitespace { scalar = " " }
+            if Self.isWhitespace(scalar) { scalar = " " }
             line.unicodeScalars.append(scalar)
             let cells = displayWidth(scalar)
             let inside = focus.map { $0.contains(k) } ?? false
-            caret += String(repeating: inside ? "^" : " ", count: cells)
+            let mark: Character = inside ? "^" : " "
+            for _ in 0..<cells { caret.append(mark) }
         }
         if end < scalars.count { line += "…" }
         guard let focus, !focus.isEmpty else { return (line, nil) }
@@ -99,11 +102,21 @@ public final class TextCheckReport: CheckReportWriter {
         return (line, caret)
     }
 
+    /// Unicode's White_Space, without a property lookup for ASCII and for scalars past
+    /// U+3000 (the last white space of the BMP).
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        return v <= 0x3000 && scalar.properties.isWhitespace
+    }
+
     /// Terminal columns of a scalar: 2 for East Asian wide and full-width characters, 0 for
     /// combining marks, else 1.
     static func displayWidth(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v < 0x300 { return 1 }
+        // Unified ideographs (no combining marks among them): the common case, without a property lookup.
+        if (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) { return 2 }
         if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark { return 0 }
         if (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
             || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)

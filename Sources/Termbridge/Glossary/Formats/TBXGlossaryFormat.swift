@@ -183,6 +183,10 @@ enum TBXLevel: String, Sendable {
 enum XMLNames {
     /// Whether `name` is an XML NCName (a name without a colon), as `xsd:ID` requires.
     static func isNCName(_ name: String) -> Bool {
+        isNCName(name[...])
+    }
+
+    static func isNCName(_ name: Substring) -> Bool {
         guard let first = name.unicodeScalars.first, isNameStart(first.value) else { return false }
         return name.unicodeScalars.dropFirst().allSatisfy { isNameCharacter($0.value) }
     }
