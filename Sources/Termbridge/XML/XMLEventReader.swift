@@ -416,13 +416,26 @@ final class XMLEventReader {
     private func readCharacterData() throws {
         hasText = true
         while true {
-            var j = i
+            // A run of printable ASCII and of well-formed three-byte characters XML allows
+            // (Chinese text) is copied at once; anything else goes one character at a time.
+            var j = i, scalars = 0
             while j < end {
                 let byte = buffer[j]
-                if byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") { break }
-                j += 1
+                if byte >= 0x20 && byte < 0x80 {
+                    if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "]") { break }
+                    j += 1
+                    scalars += 1
+                    continue
+                }
+                guard byte & 0xF0 == 0xE0, !asciiOnly, j + 2 < end else { break }
+                let b1 = buffer[j + 1], b2 = buffer[j + 2]
+                guard b1 & 0xC0 == 0x80, b2 & 0xC0 == 0x80 else { break }
+                let value = UInt32(byte & 0x0F) << 12 | UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F)
+                guard (0x800...0xD7FF).contains(value) || (0xE000...0xFFFD).contains(value) else { break }
+                j += 3
+                scalars += 1
             }
-            if j > i { appendASCII(upTo: j) }
+            if j > i { appendRun(upTo: j, scalars: scalars) }
             guard let byte = try peek() else { return }
             switch byte {
             case UInt8(ascii: "<"):
@@ -447,12 +460,18 @@ final class XMLEventReader {
     /// Adds the ASCII bytes from the cursor to `end` (no line break among them) to the text.
     @inline(__always)
     func appendASCII(upTo end: Int) {
+        appendRun(upTo: end, scalars: end - i)
+    }
+
+    /// Adds the bytes from the cursor to `end` — `scalars` characters, well-formed UTF-8 that
+    /// XML allows, no line break among them — to the text.
+    @inline(__always)
+    func appendRun(upTo end: Int, scalars: Int) {
         if anchorNeeded { addAnchor(at: here) }
-        let count = end - i
-        text.append(contentsOf: UnsafeBufferPointer(start: buffer + i, count: count))
-        textScalars += count
+        text.append(contentsOf: UnsafeBufferPointer(start: buffer + i, count: end - i))
+        textScalars += scalars
         i = end
-        column += count
+        column += scalars
     }
 
     /// Adds one scalar, read at `place`, to the text.

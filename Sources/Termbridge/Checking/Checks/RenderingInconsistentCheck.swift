@@ -27,10 +27,17 @@ final class RenderingInconsistentCheck: BuiltInCheck {
         ])
 
     private let environment: CheckEnvironment
-    private var renderings: [String: RenderingTally] = [:]
-    private var subjects: [String: RenderingSubject] = [:]
+    /// What renderings are tallied for: a glossary term of a concept, or an English
+    /// expression the associations found.
+    private enum SubjectKey: Hashable {
+        case glossary(concept: Int, term: Int)
+        case association(String)
+    }
+
+    private var renderings: [SubjectKey: RenderingTally] = [:]
+    private var subjects: [SubjectKey: RenderingSubject] = [:]
     /// Tally keys in order of first appearance: the order findings are made in.
-    private var order: [String] = []
+    private var order: [SubjectKey] = []
 
     init(_ environment: CheckEnvironment) {
         self.environment = environment
@@ -48,7 +55,7 @@ final class RenderingInconsistentCheck: BuiltInCheck {
         guard let matcher = environment.matcher else { return }
         let concepts = environment.concepts
         let placesPerForm = environment.configuration.placesPerForm
-        var recordedKeys = Set<String>()
+        var recordedKeys = Set<SubjectKey>()
         for rendering in segment.termRenderings {
             let match = rendering.match
             let ambiguous = rendering.named.count > 1
@@ -56,7 +63,7 @@ final class RenderingInconsistentCheck: BuiltInCheck {
                 let forms = rendering.rendered.filter { $0.concept == concept }
                 if ambiguous && forms.isEmpty { continue }
                 guard let reference = match.references.first(where: { $0.concept == concept }) else { continue }
-                let key = "c:\(concept):\(reference.term)"
+                let key = SubjectKey.glossary(concept: concept, term: reference.term)
                 guard recordedKeys.insert(key).inserted else { continue }
                 if subjects[key] == nil {
                     subjects[key] = RenderingSubject(term: matcher.term(reference).text, conceptID: concepts[concept].id)
@@ -92,7 +99,7 @@ final class RenderingInconsistentCheck: BuiltInCheck {
         for association in found {
             guard let chinese = association.chinese, let range = association.chineseRange else { continue }
             if glossaryRanges.contains(where: { $0.overlaps(association.englishRange) }) { continue }
-            let key = "a:" + association.englishKey
+            let key = SubjectKey.association(association.englishKey)
             if subjects[key] == nil {
                 subjects[key] = RenderingSubject(term: association.english, conceptID: nil)
                 order.append(key)

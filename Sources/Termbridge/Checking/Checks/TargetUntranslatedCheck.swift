@@ -36,13 +36,15 @@ final class TargetUntranslatedCheck: BuiltInCheck {
                                             context: segment.context(side: .target, range: runs[0].range.lowerBound..<runs[runs.count - 1].range.upperBound)))
             return
         }
-        let sourceWords = Set(segment.sourceWords.map(\.folded))
+        var sourceWords: Set<String>?   // built at the first run long enough to report
         for run in runs where !run.isEnclosed {
             let long = run.words.count >= 6 && run.functionWords >= 2
             let sentence = run.endsSentence && run.words.count >= 4 && run.functionWords >= 1
             guard long || sentence else { continue }
-            if !sourceWords.isEmpty {
-                let shared = run.words.filter(sourceWords.contains).count
+            if sourceWords == nil { sourceWords = Set(segment.sourceWords.map(\.folded)) }
+            let known = sourceWords ?? []
+            if !known.isEmpty {
+                let shared = run.words.filter(known.contains).count
                 guard shared * 2 >= run.words.count else { continue }
             }
             let excerpt = SegmentAnalysis.substring(target.text, run.range)
