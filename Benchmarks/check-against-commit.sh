@@ -66,7 +66,7 @@ for ((k = 1; k <= rounds; k++)); do
 done
 cat "$out/times"
 awk '{ if (!($1 in low) || $2 < low[$1]) low[$1] = $2; if ($3 > peak[$1]) peak[$1] = $3 }
-     END { printf "minimum CPU: %s %.2f s, today %.2f s — %.2f×; peak RSS %d MB and %d MB\n",
-           "'"$commit"'", low["earlier"], low["today"], low["today"] / low["earlier"], peak["earlier"] / 1024, peak["today"] / 1024 }' "$out/times"
+     END { printf "minimum CPU: %s %.2f s, today %.2f s — %.2f×; peak RSS %d KB and %d KB\n",
+           "'"$commit"'", low["earlier"], low["today"], low["today"] / low["earlier"], peak["earlier"], peak["today"] }' "$out/times"
 printf "findings of today's runs: %s distinct report(s), %s (%s lines)\n" \
     "$(printf "%s\n" "${digests[@]}" | sort -u | wc -l)" "${digests[0]}" "$(wc -l < "$out/today.out")"

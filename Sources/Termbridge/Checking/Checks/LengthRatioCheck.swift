@@ -16,8 +16,11 @@ import Foundation
 /// weighs lengths itself, so its doubt is the signal already (and a bead it joined with an
 /// editor's addition is no translation's omission).
 ///
-/// Memory: one `Float` per segment, and the excerpts of the 32 shortest and 32 longest
-/// segments seen (the only ones that can be reported, with a count of any others).
+/// Memory is bounded: the ratios are counted in a histogram of fine bins
+/// (``LogRatioHistogram``: the median read from it is within half a bin of the exact one, a
+/// ratio within 0.013%, the spread within a bin), and the excerpts of the 32 shortest and 32
+/// longest segments seen are kept (the only ones that can be reported, with a count of any
+/// others).
 final class LengthRatioCheck: BuiltInCheck {
     static let definition = CheckDefinition(
         id: .lengthRatio, defaultSeverity: .warning,
@@ -47,7 +50,7 @@ final class LengthRatioCheck: BuiltInCheck {
     }
 
     private let environment: CheckEnvironment
-    private var logRatios: [Float] = []
+    private var histogram = LogRatioHistogram()
     /// Ascending by log ratio.
     private var shortest: [Kept] = []
     /// Descending by log ratio.
@@ -88,7 +91,7 @@ final class LengthRatioCheck: BuiltInCheck {
         let (chinese, english) = Self.lengths(foldedChinese: segment.foldedTarget, english: source.text)
         guard english >= Self.minimumEnglish else { return }
         let value = Float(log(Double(max(chinese, 1)) / Double(english)))
-        logRatios.append(value)
+        histogram.add(Double(value))
         func kept() -> Kept {
             Kept(logRatio: value, chinese: chinese, english: english,
                  place: segment.place(target.start, targetRange: 0..<min(1, target.text.unicodeScalars.count), sourceRange: nil))
@@ -104,19 +107,17 @@ final class LengthRatioCheck: BuiltInCheck {
     }
 
     func finish(_ findings: inout [Finding]) {
-        guard !logRatios.isEmpty else { return }
+        guard histogram.total > 0 else { return }
         var center = Self.priorLogRatio, spread = Self.priorSpread
-        if logRatios.count >= 20 {
-            let sorted = logRatios.sorted()
-            center = Double(Self.median(sorted))
-            let deviations = sorted.map { abs(Double($0) - center) }.sorted()
-            spread = max(0.08, 1.4826 * Self.median(deviations.map(Float.init)).double)
+        if histogram.total >= 20 {
+            center = histogram.median()
+            spread = max(0.08, 1.4826 * histogram.medianAbsoluteDeviation(from: center))
         }
         let low = center - 3 * spread, high = center + 3.5 * spread
         let range = "\(Self.format(exp(low)))–\(Self.format(exp(high)))"
         let shortKept = shortest.filter { Double($0.logRatio) < low }, longKept = longest.filter { Double($0.logRatio) > high }
-        let shortHidden = logRatios.filter { Double($0) < low }.count - shortKept.count
-        let longHidden = logRatios.filter { Double($0) > high }.count - longKept.count
+        let shortHidden = max(0, histogram.count(below: low) - shortKept.count)
+        let longHidden = max(0, histogram.count(above: high) - longKept.count)
         let severity = environment.severity(of: .lengthRatio)
         // Kept segments in document order.
         let reported = (shortKept + longKept).sorted { $0.place.segment < $1.place.segment }
@@ -133,14 +134,72 @@ final class LengthRatioCheck: BuiltInCheck {
         }
     }
 
-    private static func median(_ sorted: [Float]) -> Float {
-        let n = sorted.count
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
-    }
-
     private static func format(_ value: Double) -> String { String(format: "%.2f", value) }
 }
 
-private extension Float {
-    var double: Double { Double(self) }
+/// Natural logarithms of length ratios counted in bins of 1/4096 from −8 to 8 (values beyond
+/// count in the end bins): a fixed 256 KB however many segments a file has. Medians are read
+/// as the centres of the bins holding the middle values, so they are within half a bin
+/// (0.00012, a ratio within 0.013%) of the exact ones.
+struct LogRatioHistogram {
+    static let binsPerUnit = 4096.0, lowest = -8.0, binCount = 65_536
+
+    private var bins: [UInt32] = []
+    /// How many values were added.
+    private(set) var total = 0
+
+    private static func bin(of value: Double) -> Int {
+        let index = ((value - lowest) * binsPerUnit).rounded(.down)
+        return index.isNaN ? 0 : Int(max(0, min(Double(binCount - 1), index)))
+    }
+
+    private static func center(of bin: Int) -> Double { lowest + (Double(bin) + 0.5) / binsPerUnit }
+
+    mutating func add(_ value: Double) {
+        if bins.isEmpty { bins = [UInt32](repeating: 0, count: Self.binCount) }
+        bins[Self.bin(of: value)] &+= 1
+        total += 1
+    }
+
+    /// The median (the mean of the two middle values for an even count); 0 when empty.
+    func median() -> Double {
+        guard total > 0 else { return 0 }
+        let lower = (total - 1) / 2, upper = total / 2
+        var seen = 0, low: Double?
+        for (index, count) in bins.enumerated() where count > 0 {
+            seen += Int(count)
+            if low == nil, seen > lower { low = Self.center(of: index) }
+            if seen > upper { return (low! + Self.center(of: index)) / 2 }
+        }
+        return low ?? 0
+    }
+
+    /// The median of the distances of the values from `center`.
+    func medianAbsoluteDeviation(from center: Double) -> Double {
+        guard total > 0 else { return 0 }
+        var deviations: [(distance: Double, count: Int)] = []
+        for (index, count) in bins.enumerated() where count > 0 {
+            deviations.append((abs(Self.center(of: index) - center), Int(count)))
+        }
+        deviations.sort { $0.distance < $1.distance }
+        let lower = (total - 1) / 2, upper = total / 2
+        var seen = 0
+        var low: Double?
+        for deviation in deviations {
+            seen += deviation.count
+            if low == nil, seen > lower { low = deviation.distance }
+            if seen > upper { return (low! + deviation.distance) / 2 }
+        }
+        return low ?? 0
+    }
+
+    /// How many values lie below `value` (bins whose centre does).
+    func count(below value: Double) -> Int {
+        bins.indices.reduce(0) { $0 + (Self.center(of: $1) < value ? Int(bins[$1]) : 0) }
+    }
+
+    /// How many values lie above `value` (bins whose centre does).
+    func count(above value: Double) -> Int {
+        bins.indices.reduce(0) { $0 + (Self.center(of: $1) > value ? Int(bins[$1]) : 0) }
+    }
 }
