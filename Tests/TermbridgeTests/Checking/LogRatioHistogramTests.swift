@@ -12,10 +12,11 @@ import Testing
 
     @Test(arguments: [1, 2, 19, 20, 21, 1000, 50_001])
     func medianAndSpreadAreWithinABin(count: Int) {
-        // A seeded spread of log ratios around log(0.37), with a few far outliers.
-        var generator = SplitMix(seed: UInt64(count))
+        // Log ratios spread around log(0.37) in a fixed, unsorted order (the golden-ratio
+        // sequence), with a few far outliers.
         let values = (0..<count).map { k -> Double in
-            let base = log(0.37) + (Double(generator.next() % 10_000) / 10_000 - 0.5) * 0.6
+            let spread = (Double(k) * 0.618_033_988_749_895).truncatingRemainder(dividingBy: 1)
+            let base = log(0.37) + (spread - 0.5) * 0.6
             return k % 97 == 0 ? base - 2 : base
         }
         var histogram = LogRatioHistogram()
@@ -38,18 +39,5 @@ import Testing
         #expect(histogram.total == 6)
         #expect(histogram.count(below: -7.99) == 3)
         #expect(histogram.count(above: 7.99) == 3)
-    }
-}
-
-/// A small seeded generator, so that the values are the same on every run.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
