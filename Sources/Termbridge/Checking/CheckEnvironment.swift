@@ -17,7 +17,7 @@ final class CheckEnvironment {
     /// a verb's object).
     let senses: TermSenses?
     /// ``renderingCandidates(of:)`` by written form.
-    var renderingCandidateCache: [String: SortedIDs?] = [:]
+    var renderingCandidateCache: [String: [Int32]?] = [:]
 
     init(configuration: CheckConfiguration, glossary: Glossary?, lexicon: CEDICTLexicon?,
          associations: (any RenderingAssociations)?) throws {

@@ -33,10 +33,4 @@ import Testing
             }
         }
     }
-
-    @Test func sortedIDsAnswerAsTheSet() {
-        let members: Set<Int32> = [3, 17, -2, 900, 41, 0]
-        let ids = SortedIDs(members)
-        for probe in Int32(-5)...Int32(1000) { #expect(ids.contains(probe) == members.contains(probe)) }
-    }
 }

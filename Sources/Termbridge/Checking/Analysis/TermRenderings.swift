@@ -69,7 +69,7 @@ extension SegmentAnalysis {
         foldedTarget.withUnsafeBufferPointer { text in
             for start in text.indices {
                 lexicon.forEachHeadword(in: text, startingAt: start) { end, id in
-                    guard end - start >= 2, end - start > (best?.count ?? 0), candidates.contains(Int32(id)) else { return }
+                    guard end - start >= 2, end - start > (best?.count ?? 0), candidates.binarySearch(Int32(id)) != nil else { return }
                     best = start..<end
                 }
             }
@@ -105,11 +105,12 @@ extension Array where Element == UInt32 {
 extension CheckEnvironment {
     /// The CC-CEDICT headwords that may render `english` (a glossary term as written in a
     /// source): those whose definitions have every content word of it, else its last one
-    /// (plural forms read as singular too). Nil without content words. Remembered per
-    /// written form: a term recurs in every segment that names it.
-    func renderingCandidates(of english: String) -> SortedIDs? {
+    /// (plural forms read as singular too), ascending for ``Array/binarySearch(_:)``; nil
+    /// without content words. Remembered per written form: a term recurs in every segment
+    /// that names it.
+    func renderingCandidates(of english: String) -> [Int32]? {
         if let known = renderingCandidateCache[english] { return known }
-        var result: SortedIDs?
+        var result: [Int32]?
         if let lexicon {
             let words = EnglishWords.of(english).map(\.folded).filter { !CEDICTEnglishIndex.stopWords.contains($0) }
             if let last = words.last {
@@ -125,29 +126,10 @@ extension CheckEnvironment {
                 let perWord = words.map(headwords)
                 var candidates = perWord.dropFirst().reduce(perWord[0]) { $0.intersection($1) }
                 if candidates.isEmpty { candidates = headwords(last) }
-                result = SortedIDs(candidates)
+                result = candidates.sorted()
             }
         }
         if renderingCandidateCache.count < 1 << 16 { renderingCandidateCache[english] = .some(result) }
         return result
-    }
-}
-
-/// A fixed set of ids, sorted, asked by binary search: membership without hashing, for
-/// sets asked about every headword of a text.
-struct SortedIDs: Sendable {
-    private let ids: [Int32]
-
-    init(_ ids: some Sequence<Int32>) {
-        self.ids = Array(ids).sorted()
-    }
-
-    func contains(_ id: Int32) -> Bool {
-        var low = 0, high = ids.count
-        while low < high {
-            let middle = (low + high) / 2
-            if ids[middle] < id { low = middle + 1 } else { high = middle }
-        }
-        return low < ids.count && ids[low] == id
     }
 }

@@ -187,12 +187,7 @@ struct ShortHanWords: Sendable {
     /// Whether the characters are a member.
     func contains(_ scalars: ArraySlice<UInt32>) -> Bool {
         guard let key = Self.key(scalars) else { return false }
-        var low = 0, high = keys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
-        }
-        return low < keys.count && keys[low] == key
+        return keys.binarySearch(key) != nil
     }
 
     /// Whether a member of `minimum` characters or more begins `scalars`.
