@@ -225,7 +225,7 @@ private struct CompiledTerms {
                     let reference = TermReference(concept: c, language: l, term: t)
                     let key: [UInt32]
                     if isChinese {
-                        key = term.text.trimmingWhitespace.unicodeScalars.map { normalizer.fold($0.value) }
+                        key = normalizer.foldedScalars(term.text.trimmingWhitespace)
                     } else {
                         key = EnglishWords.of(term.text).map { word in
                             let stem = stemmer.stem(word.folded)

@@ -46,7 +46,7 @@ extension SegmentationModel {
         var classifiers = Set<UInt32>()
         if let lexicon {
             for id in 0..<lexicon.headwords.count {
-                let key = lexicon.headwords[id].unicodeScalars.map { normalizer.fold($0.value) }
+                let key = normalizer.foldedScalars(lexicon.headwords[id])
                 candidates[key, default: Candidate()].inLexicon = true
                 if key.count == 1, lexicon.entryIndices(forHeadwordID: id).contains(where: { entry in
                     lexicon.entries[Int(entry)].definitions.contains { $0.hasPrefix("classifier for") }

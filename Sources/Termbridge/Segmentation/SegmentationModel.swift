@@ -82,8 +82,7 @@ public struct SegmentationModel: Sendable {
     /// The part of speech of `word`: the vocabulary's tag, else the tagger's guess from its
     /// characters, else nil.
     public func partOfSpeech(of word: String) -> PartOfSpeech? {
-        let normalizer = TextNormalizer.shared
-        let folded = word.unicodeScalars.map { normalizer.fold($0.value) }
+        let folded = TextNormalizer.shared.foldedScalars(word)
         return folded.withUnsafeBufferPointer { partOfSpeech(folded: $0) }
     }
 

@@ -58,8 +58,7 @@ public struct UserDictionary: Sendable {
     /// The part of speech given for `term` (folded), nil when none was given or the
     /// dictionary does not have it.
     public func partOfSpeech(of term: String) -> PartOfSpeech? {
-        let normalizer = TextNormalizer.shared
-        let id = trie.value(for: term.unicodeScalars.map { normalizer.fold($0.value) })
+        let id = trie.value(for: TextNormalizer.shared.foldedScalars(term))
         return id >= 0 ? partsOfSpeech[Int(id)] : nil
     }
 
@@ -91,8 +90,7 @@ public struct UserDictionary: Sendable {
 
     /// Whether `term` is in the dictionary (after folding).
     public func contains(_ term: String) -> Bool {
-        let normalizer = TextNormalizer.shared
-        return trie.value(for: term.unicodeScalars.map { normalizer.fold($0.value) }) >= 0
+        trie.value(for: TextNormalizer.shared.foldedScalars(term)) >= 0
     }
 
     /// Reads a dictionary file: one term per line. A line with a tab holds the term before

@@ -58,6 +58,14 @@ public struct TextNormalizer: Sendable {
         scalar < 0x10000 ? classes[Int(scalar)] : Self.classify(scalar)
     }
 
+    /// The folded value of each scalar of `text`, in order: offset *k* is scalar *k*.
+    func foldedScalars(_ text: some StringProtocol) -> [UInt32] {
+        var result: [UInt32] = []
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { result.append(fold(scalar.value)) }
+        return result
+    }
+
     /// Folds a whole string (scalar for scalar).
     public func fold(_ text: String) -> String {
         var result = String.UnicodeScalarView()

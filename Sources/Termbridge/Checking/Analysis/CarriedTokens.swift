@@ -42,8 +42,7 @@ struct CarriedTokens: Sendable {
     /// Scans `text`; `allWords` keeps every Latin word (the translation, to look tokens up),
     /// else only those carried over (the source).
     init(_ text: String, allWords: Bool) {
-        let normalizer = TextNormalizer.shared
-        self.init(folded: text.unicodeScalars.map { normalizer.fold($0.value) }, allWords: allWords)
+        self.init(folded: TextNormalizer.shared.foldedScalars(text), allWords: allWords)
     }
 
     /// Scans a text already folded scalar by scalar (``TextNormalizer``).

@@ -37,7 +37,7 @@ struct ConceptTerms: Sendable {
             return (acceptable.filter { $0.status == .preferred } + acceptable.filter { $0.status != .preferred }).map(\.text)
         }
         acceptableChinese = ordered(concept.terms(in: "zh"))
-        acceptableFolded = acceptableChinese.map { $0.unicodeScalars.map { normalizer.fold($0.value) } }
+        acceptableFolded = acceptableChinese.map { normalizer.foldedScalars($0) }
         acceptableEnglish = ordered(concept.terms(in: "en"))
         let english = concept.preferredTerm(in: "en")?.text ?? concept.preferredTerm(in: "zh")?.text
         displayName = english.map { "\(concept.id) (\($0))" } ?? concept.id

@@ -86,17 +86,9 @@ final class SegmentAnalysis {
     lazy var sourceConcepts: Set<Int> = Set(englishMatches.flatMap { $0.references.map(\.concept) })
 
     /// The Chinese text folded scalar by scalar (``TextNormalizer``), offsets unchanged.
-    lazy var foldedTarget: [UInt32] = target.map { Self.folded($0.text) } ?? []
+    lazy var foldedTarget: [UInt32] = target.map { TextNormalizer.shared.foldedScalars($0.text) } ?? []
     /// The English text folded scalar by scalar.
-    lazy var foldedSource: [UInt32] = source.map { Self.folded($0.text) } ?? []
-
-    private static func folded(_ text: String) -> [UInt32] {
-        let normalizer = TextNormalizer.shared
-        var result: [UInt32] = []
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { result.append(normalizer.fold(scalar.value)) }
-        return result
-    }
+    lazy var foldedSource: [UInt32] = source.map { TextNormalizer.shared.foldedScalars($0.text) } ?? []
 
     /// Chinese matches in a gloss pair — a term followed by another term of the same concept
     /// in brackets: 华南理工大学公共政策研究院(IPP), G7(七国集团), ATACMS(陆军战术导弹系统). The

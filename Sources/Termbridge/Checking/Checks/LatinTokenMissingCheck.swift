@@ -66,7 +66,7 @@ final class LatinTokenMissingCheck: BuiltInCheck {
         }
         if let lexicon = environment.lexicon {
             for word in lexicon.chineseWords(forEnglishWord: token) where word.unicodeScalars.count >= 2 {
-                if folded.contains(subsequence: word.unicodeScalars.map { TextNormalizer.shared.fold($0.value) }) { return true }
+                if folded.contains(subsequence: TextNormalizer.shared.foldedScalars(word)) { return true }
             }
         }
         return false
