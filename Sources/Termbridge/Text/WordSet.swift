@@ -21,8 +21,8 @@ struct WordSet: Sendable {
 
     /// Whether `word` is a member.
     func contains(_ word: String) -> Bool {
-        guard let first = word.utf8.first,
-              lengthsByFirstByte[Int(first)] & Self.bit(forLength: word.utf8.count) != 0 else { return word.isEmpty && words.contains(word) }
+        guard let first = word.utf8.first else { return words.contains(word) }   // the empty word
+        guard lengthsByFirstByte[Int(first)] & Self.bit(forLength: word.utf8.count) != 0 else { return false }
         return words.contains(word)
     }
 }

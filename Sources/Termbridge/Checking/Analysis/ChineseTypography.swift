@@ -18,25 +18,18 @@ enum ChineseTypography {
             }
         }
 
-        /// The kind of `scalar` and whether it is the full-width form; nil for other
-        /// scalars and for `)` (closing parentheses follow their openers). A switch, not a
-        /// table: it is asked about every scalar of both sides.
+        /// The kind of `scalar` and whether it is the full-width form; nil for other scalars
+        /// (`)` and `）` too: closing parentheses follow their openers). Read from ``forms``,
+        /// after a range test that most scalars of both sides fail: no table, no hashing.
         static func of(_ scalar: Unicode.Scalar) -> (MarkClass, Bool)? {
-            switch scalar.value {
-            case 0x2C: (.comma, false)
-            case 0xFF0C: (.comma, true)
-            case 0x3A: (.colon, false)
-            case 0xFF1A: (.colon, true)
-            case 0x3B: (.semicolon, false)
-            case 0xFF1B: (.semicolon, true)
-            case 0x3F: (.question, false)
-            case 0xFF1F: (.question, true)
-            case 0x21: (.exclamation, false)
-            case 0xFF01: (.exclamation, true)
-            case 0x28: (.parenthesis, false)
-            case 0xFF08: (.parenthesis, true)
-            default: nil
+            // Every form is in ! … ? or ！ … ？.
+            guard (0x21...0x3F).contains(scalar.value) || (0xFF01...0xFF1F).contains(scalar.value) else { return nil }
+            for kind in allCases {
+                let forms = kind.forms
+                if scalar == forms.ascii { return (kind, false) }
+                if scalar == forms.full { return (kind, true) }
             }
+            return nil
         }
     }
 

@@ -62,12 +62,12 @@ final class NegationMismatchCheck: BuiltInCheck {
     // MARK: English
 
     static let englishStrict = WordSet(["not", "no", "never", "without", "neither", "nor", "none", "nothing", "nobody",
-                                             "nowhere", "cannot", "unable", "impossible", "unlikely", "unwilling", "n't"])
+                                        "nowhere", "cannot", "unable", "impossible", "unlikely", "unwilling", "n't"])
     static let englishSoft = WordSet(["fail", "fails", "failed", "failing", "failure", "refuse", "refuses", "refused",
-                                           "lack", "lacks", "lacked", "lacking", "absence", "absent", "hardly", "barely",
-                                           "rarely", "seldom", "deny", "denies", "denied", "instead", "rather", "free",
-                                           "halt", "halted", "stop", "stopped", "cease", "ceased", "avoid", "avoided", "few", "little",
-                                           "less", "neglect", "ignore", "ignored", "withhold", "withheld", "withholding", "until"])
+                                      "lack", "lacks", "lacked", "lacking", "absence", "absent", "hardly", "barely",
+                                      "rarely", "seldom", "deny", "denies", "denied", "instead", "rather", "free",
+                                      "halt", "halted", "stop", "stopped", "cease", "ceased", "avoid", "avoided", "few", "little",
+                                      "less", "neglect", "ignore", "ignored", "withhold", "withheld", "withholding", "until"])
     /// Two-word phrases whose negation does not carry into Chinese: the first word → the second.
     static let englishExempt = WordMap<Set<String>>([
         "not": ["only", "least", "just", "merely", "simply"], "no": ["matter", "doubt", "less", "more", "fewer", "sooner"],

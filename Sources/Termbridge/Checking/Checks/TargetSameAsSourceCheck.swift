@@ -18,8 +18,8 @@ final class TargetSameAsSourceCheck: BuiltInCheck {
     init(_ environment: CheckEnvironment) {}
 
     func check(_ segment: SegmentAnalysis, _ findings: inout [Finding]) {
-        guard let source = segment.source, let target = segment.target, let key = segment.sourceKey, key == segment.targetKey,
-              EnglishWords.of(source.text).count >= 3 else { return }
+        guard segment.source != nil, let target = segment.target, let key = segment.sourceKey, key == segment.targetKey,
+              segment.sourceWords.count >= 3 else { return }
         segment.claim(.wholeTarget, by: .targetSameAsSource)
         findings.append(segment.finding(.targetSameAsSource, at: target.start, side: .target,
                                         message: "the translation is the English source, untranslated",
